@@ -98,10 +98,13 @@ def test_start_back_items_are_a_labelled_teaching_paraphrase():
     assert len(START_BACK_ITEMS) == 9
     assert [item.number for item in START_BACK_ITEMS] == list(range(1, 10))
     assert [item.number for item in START_BACK_ITEMS if item.psychosocial] == [5, 6, 7, 8, 9]
-    assert [item.domain for item in START_BACK_ITEMS[4:]] == [
+    assert [item.domain for item in START_BACK_ITEMS] == [
+        "referred leg pain", "comorbid pain", "disability", "disability",
         "fear", "anxiety", "catastrophising", "low mood", "bothersomeness"]
     assert len({item.text for item in START_BACK_ITEMS}) == 9
     assert all(10 < len(item.text) < 130 for item in START_BACK_ITEMS)
+    nocebo = ("wear and tear", "slipped", "degenerat", "damage", "instability")
+    assert not [w for item in START_BACK_ITEMS for w in nocebo if w in item.text.lower()]
     assert "paraphrase" in START_BACK_SOURCE and "keele.ac.uk/startback" in START_BACK_SOURCE
     with pytest.raises(dataclasses.FrozenInstanceError):
         START_BACK_ITEMS[0].text = "changed"
@@ -248,8 +251,8 @@ def test_natural_frequencies_slr_worked_by_hand():
     assert f.sentence() == (
         "Out of 1,000 people like this, 50 have the condition; 46 of them test positive and "
         "4 test negative. Of the 950 without it, 684 test positive and 266 test negative. "
-        "After a positive result: 6.3% have the condition (46 of 730 here). After a negative "
-        "result: 1.5% have the condition (4 of 270 here).")
+        "After a positive result, 6.3% have the condition (46 of the 730 who test positive). "
+        "After a negative result, 1.5% have the condition (4 of the 270 who test negative).")
 
 
 def test_natural_frequencies_brief_example_and_half_up_rounding():
@@ -273,8 +276,9 @@ def test_natural_frequencies_exact_probabilities_differ_from_rounded_counts():
     assert f.sentence() == (
         "Out of 1,000 people like this, 0 have the condition; 0 of them test positive and "
         "0 test negative. Of the 1,000 without it, 500 test positive and 500 test negative. "
-        "After a positive result: less than 0.1% have the condition (0 of 500 here). After a "
-        "negative result: less than 0.1% have the condition (0 of 500 here).")
+        "After a positive result, less than 0.1% have the condition (0 of the 500 who test "
+        "positive). After a negative result, less than 0.1% have the condition (0 of the 500 "
+        "who test negative).")
 
 
 def test_natural_frequencies_singular_wording_and_undefined_results():
@@ -283,12 +287,13 @@ def test_natural_frequencies_singular_wording_and_undefined_results():
     assert f.sentence() == (
         "Out of 10 people like this, 1 has the condition; 1 of them tests positive and "
         "0 test negative. Of the 9 without it, 0 test positive and 9 test negative. "
-        "After a positive result: 100.0% have the condition (1 of 1 here). After a negative "
-        "result: 0.0% have the condition (0 of 9 here).")
+        "After a positive result, 100.0% have the condition (1 of the 1 who tests positive). "
+        "After a negative result, 0.0% have the condition (0 of the 9 who test negative).")
     g = natural_frequencies(0.0, 0.9, 1.0, population=1_000_000)
     assert g.post_test_positive is None and g.post_test_negative == 0.0
-    assert "After a positive result: undefined, as nobody tests positive (0 of 0 here)." \
-        in g.sentence()
+    assert g.sentence().endswith(
+        "After a positive result, the chance is undefined: nobody tests positive. After a "
+        "negative result, 0.0% have the condition (0 of the 1,000,000 who test negative).")
     assert g.sentence().startswith("Out of 1,000,000 people like this, 0 have")
     assert "more than 99.9% have" in natural_frequencies(0.9999, 0.5, 0.5).sentence()
 
@@ -297,7 +302,10 @@ def test_natural_frequencies_is_frozen_and_checks_inputs():
     f = natural_frequencies(0.05, 0.92, 0.28)
     with pytest.raises(dataclasses.FrozenInstanceError):
         f.true_pos = 1
-    for bad in (0, -5, 2.5, True, "1000"):
+    numpy = pytest.importorskip("numpy")  # a whole number from numpy counts as whole too
+    counted = natural_frequencies(0.05, 0.92, 0.28, population=numpy.int64(100))
+    assert counted.population == 100 and type(counted.population) is int
+    for bad in (0, -5, 2.5, True, "1000", Fraction(1, 2)):
         with pytest.raises(ValueError, match=exact(
                 f"population must be a whole number of people, 1 or more, got {bad!r}")):
             natural_frequencies(0.05, 0.92, 0.28, population=bad)
@@ -311,6 +319,7 @@ def test_natural_frequencies_is_frozen_and_checks_inputs():
     ("0.3", 0.3), ("30%", 0.3), ("30 %", 0.3), (" 0.3 ", 0.3), ("\t25%\n", 0.25),
     (".5", 0.5), ("1", 1.0), ("0", 0.0), ("1.0", 1.0), ("100%", 1.0), ("0%", 0.0),
     ("0.5%", 0.005), ("12.5 %", 0.125), ("+0.2", 0.2), ("-0", 0.0), ("1.", 1.0), ("0.10", 0.1),
+    ("30\u00a0%", 0.3), ("30\u202f%", 0.3),
 ])
 def test_parse_probability_accepts(text, expected):
     value = parse_probability(text)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 __all__ = [
-    "START_BACK_ITEMS", "StartBackItem", "StartBackResult", "start_back",
+    "START_BACK_SOURCE", "ALLOWED_PROBABILITY", "START_BACK_ITEMS", "StartBackItem", "StartBackResult", "start_back",
     "post_test_probability", "likelihood_ratios", "NaturalFrequencies",
     "natural_frequencies", "parse_probability",
 ]
@@ -35,27 +35,21 @@ class StartBackItem:
 
 START_BACK_SOURCE = ("Teaching paraphrase, not the official wording. Official tool: "
                      "keele.ac.uk/startback")
-START_BACK_ITEMS: tuple[StartBackItem, ...] = (
-    StartBackItem(1, "In the last two weeks, pain has spread from the back into a leg.",
-                  "referred leg pain", False),
-    StartBackItem(2, "In the last two weeks, there has also been neck or shoulder pain.",
-                  "other pain", False),
-    StartBackItem(3, "Because of the back, walking has been limited to short distances.",
-                  "disability", False),
-    StartBackItem(4, "Because of the back, getting dressed has taken longer than usual.",
-                  "disability", False),
-    StartBackItem(5, "Being physically active does not feel safe for this back.",
-                  "fear", True),
-    StartBackItem(6, "Worrying thoughts have been on the mind a lot of the time.",
-                  "anxiety", True),
-    StartBackItem(7, "The pain feels awful, as if it will never get better.",
-                  "catastrophising", True),
-    StartBackItem(8, "Things that are usually enjoyable have not felt enjoyable.",
-                  "low mood", True),
-    StartBackItem(9, "Overall, the back pain has bothered the person very much or extremely "
-                     "(the top two of five answers) in the last two weeks.",
-                  "bothersomeness", True),
+_ITEM_ROWS = (  # (domain as labelled by Hill 2008, own-words paraphrase); items 5-9 psychosocial
+    ("referred leg pain", "In the last two weeks, pain has spread from the back into a leg."),
+    ("comorbid pain", "In the last two weeks, there has also been neck or shoulder pain."),
+    ("disability", "Because of the back, walking has been limited to short distances."),
+    ("disability", "Because of the back, getting dressed has taken longer than usual."),
+    ("fear", "Being physically active does not feel safe with this back pain."),
+    ("anxiety", "Worrying thoughts have been on the mind a lot of the time."),
+    ("catastrophising", "The pain feels awful, as if it will never get better."),
+    ("low mood", "Things that are usually enjoyable have not felt enjoyable."),
+    ("bothersomeness", "Over the last two weeks the back pain has been very much or extremely "
+                       "bothersome (the top two of five answers)."),
 )
+START_BACK_ITEMS: tuple[StartBackItem, ...] = tuple(
+    StartBackItem(number, text, domain, psychosocial=number >= 5)
+    for number, (domain, text) in enumerate(_ITEM_ROWS, start=1))
 
 
 @dataclass(frozen=True)
@@ -237,35 +231,30 @@ class NaturalFrequencies:
 
     def sentence(self) -> str:
         """A plain-language summary with fixed wording (see ``natural_frequencies``)."""
-        n = self.with_condition
-        pos, neg = self.true_pos + self.false_pos, self.false_neg + self.true_neg
-        return (f"Out of {self.population:,} people like this, {_people(n)} the condition; "
-                f"{self.true_pos:,} of them {_tests(self.true_pos)} positive and "
-                f"{self.false_neg:,} {_tests(self.false_neg)} negative. Of the "
-                f"{self.without_condition:,} without it, {self.false_pos:,} "
-                f"{_tests(self.false_pos)} positive and {self.true_neg:,} "
-                f"{_tests(self.true_neg)} negative. After a positive result: "
-                f"{_chance(self.post_test_positive, 'positive')} ({self.true_pos:,} of {pos:,} "
-                f"here). After a negative result: {_chance(self.post_test_negative, 'negative')}"
-                f" ({self.false_neg:,} of {neg:,} here).")
+        return (f"Out of {self.population:,} people like this, "
+                f"{_count(self.with_condition, 'has', 'have')} the condition; "
+                f"{_count(self.true_pos, 'of them tests', 'of them test')} positive and "
+                f"{_count(self.false_neg, 'tests', 'test')} negative. "
+                f"Of the {self.without_condition:,} without it, "
+                f"{_count(self.false_pos, 'tests', 'test')} positive and "
+                f"{_count(self.true_neg, 'tests', 'test')} negative. "
+                + _after(self.post_test_positive, "positive", self.true_pos,
+                         self.true_pos + self.false_pos) + " "
+                + _after(self.post_test_negative, "negative", self.false_neg,
+                         self.false_neg + self.true_neg))
 
 
-def _people(count: int) -> str:
-    return f"{count:,} has" if count == 1 else f"{count:,} have"
+def _count(count: int, singular: str, plural: str) -> str:
+    return f"{count:,} {singular if count == 1 else plural}"
 
 
-def _tests(count: int) -> str:
-    return "tests" if count == 1 else "test"
-
-
-def _chance(p: float | None, result: str) -> str:
+def _after(p: float | None, result: str, with_condition: int, everyone: int) -> str:
     if p is None:
-        return f"undefined, as nobody tests {result}"
-    if 0.0 < p < 0.001:
-        return "less than 0.1% have the condition"
-    if 0.999 < p < 1.0:
-        return "more than 99.9% have the condition"
-    return f"{p:.1%} have the condition"
+        return f"After a {result} result, the chance is undefined: nobody tests {result}."
+    share = ("less than 0.1%" if 0.0 < p < 0.001 else
+             "more than 99.9%" if 0.999 < p < 1.0 else f"{p:.1%}")
+    return (f"After a {result} result, {share} have the condition ({with_condition:,} of the "
+            f"{_count(everyone, 'who tests', 'who test')} {result}).")
 
 
 def _round_half_up(share: Decimal, count: int) -> int:
@@ -283,7 +272,9 @@ def natural_frequencies(pre_test: float, sensitivity: float, specificity: float,
     without_condition = population − with_condition; true_pos = sensitivity ×
     with_condition rounded half up, false_neg = the rest; false_pos = (1 − specificity) ×
     without_condition rounded half up, true_neg = the rest. So the counts always add up
-    to ``population``, and each group adds up to its parent.
+    to ``population``, and each group adds up to its parent. The percentages in
+    ``sentence()`` are the exact post-test probabilities, so they can differ slightly
+    from the rounded counts shown beside them.
 
     Examples
     --------
@@ -293,8 +284,8 @@ def natural_frequencies(pre_test: float, sensitivity: float, specificity: float,
     >>> print(f.sentence())  # doctest: +NORMALIZE_WHITESPACE
     Out of 1,000 people like this, 50 have the condition; 46 of them test positive and 4 test
     negative. Of the 950 without it, 684 test positive and 266 test negative. After a positive
-    result: 6.3% have the condition (46 of 730 here). After a negative result: 1.5% have the
-    condition (4 of 270 here).
+    result, 6.3% have the condition (46 of the 730 who test positive). After a negative result,
+    1.5% have the condition (4 of the 270 who test negative).
     >>> natural_frequencies(0.05, 0.92, 0.28, population=0)
     Traceback (most recent call last):
     ...
@@ -303,9 +294,11 @@ def natural_frequencies(pre_test: float, sensitivity: float, specificity: float,
     pre = _probability("pre_test", pre_test)
     sens = _probability("sensitivity", sensitivity)
     spec = _probability("specificity", specificity)
-    if isinstance(population, bool) or not isinstance(population, int) or population < 1:
+    if (isinstance(population, bool) or not isinstance(population, numbers.Integral)
+            or population < 1):
         raise ValueError(f"population must be a whole number of people, 1 or more, "
                          f"got {population!r}")
+    population = int(population)
     with_condition = _round_half_up(Decimal(repr(pre)), population)
     without_condition = population - with_condition
     true_pos = _round_half_up(Decimal(repr(sens)), with_condition)
@@ -322,7 +315,8 @@ def natural_frequencies(pre_test: float, sensitivity: float, specificity: float,
 # ------------------------------------------------------------------------ typed input
 ALLOWED_PROBABILITY = ("Enter a probability between 0 and 1 (for example 0.25) "
                        "or a percentage (for example 25%)")
-_NUMBER = re.compile(r"([+-]?)(\d+(?:\.\d*)?|\.\d+)[ ]*(%?)", re.ASCII)
+_SPACE = "[ \u00a0\u202f]*"  # a space, or a no-break space as many locales type before %
+_NUMBER = re.compile(rf"([+-]?)(\d+(?:\.\d*)?|\.\d+){_SPACE}(%?)", re.ASCII)
 
 
 def parse_probability(text: str) -> float:
@@ -351,7 +345,7 @@ def parse_probability(text: str) -> float:
         raise fail(f"{entry!r} uses digits other than the ASCII digits 0-9")
     if entry.lower().lstrip("+-") in {"nan", "inf", "infinity"}:
         raise fail(f"{entry!r} is not a finite number")
-    if re.fullmatch(r"[+-]?\d*,\d+[ ]*%?", entry, re.ASCII):
+    if re.fullmatch(rf"[+-]?\d*,\d+{_SPACE}%?", entry, re.ASCII):
         raise fail(f"{entry!r} uses a comma; use a dot as the decimal separator")
     match = _NUMBER.fullmatch(entry)
     if match is None:
