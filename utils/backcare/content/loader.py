@@ -1,0 +1,357 @@
+"""Load every content file, validate each strictly, then check the rules that span files."""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from .errors import ContentError, Problem
+from .models import (FILES, PAIN_OUTCOMES, Effect, Fact, Guideline, GuidelinePosition, InvasivenessLevel,
+                     Reference, ReviewStatus, Treatment)
+from .validate import read_model
+from .yamlio import YamlDoc
+
+_CITE_BLOCK = re.compile(r"\[@[^\]]*\]")
+_CITE_KEY = re.compile(r"@([A-Za-z0-9]+)")
+
+
+def cited_keys_in_text(text: str) -> list[str]:
+    """Reference keys cited as ``[@Key]`` or ``[@Key1; @Key2, p. 3]`` in markdown text, in order, each once.
+
+    Examples
+    --------
+    >>> cited_keys_in_text("Most people improve [@Costa2012]; see also [@Hayden2021; @WHO2023].")
+    ['Costa2012', 'Hayden2021', 'WHO2023']
+    >>> cited_keys_in_text("email me@example.org")
+    []
+    """
+    keys: list[str] = []
+    for block in _CITE_BLOCK.findall(text):
+        for key in _CITE_KEY.findall(block):
+            if key not in keys:
+                keys.append(key)
+    return keys
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A treatment on which guidelines point different ways; ``positions`` maps guideline -> its positions."""
+
+    treatment: str
+    positions: Mapping[str, tuple[GuidelinePosition, ...]]
+
+    def directions(self) -> dict[str, tuple[str, ...]]:
+        return {g: tuple(sorted({p.direction for p in ps if p.direction})) for g, ps in self.positions.items()}
+
+
+@dataclass(frozen=True)
+class Content:
+    """All course content, validated. Build it with :func:`load_content`; never edit it in place."""
+
+    references: Mapping[str, Reference]
+    treatments: Mapping[str, Treatment]
+    invasiveness_levels: list[InvasivenessLevel]
+    guidelines: Mapping[str, Guideline]
+    positions: list[GuidelinePosition]
+    effects: list[Effect]
+    facts: Mapping[str, Fact]
+    review: Mapping[str, ReviewStatus]
+    invasiveness_note: str
+    invasiveness_references: list[str]
+    root: Path
+
+    # ---- look-ups -------------------------------------------------------------------------------------------
+    def cited_keys_ok(self, keys: Iterable[str]) -> list[str]:
+        """The keys in ``keys`` that are NOT known references (empty list: all good), in order, each once.
+
+        Examples
+        --------
+        >>> c = load_content()
+        >>> c.cited_keys_ok(["Costa2012", "WHO2023"])
+        []
+        >>> c.cited_keys_ok(["Costa2012", "Nobody1999", "Nobody1999"])
+        ['Nobody1999']
+        """
+        unknown: list[str] = []
+        for key in keys:
+            if key not in self.references and key not in unknown:
+                unknown.append(key)
+        return unknown
+
+    def fact(self, fact_id: str) -> Fact:
+        """The fact with this id.
+
+        Examples
+        --------
+        >>> load_content().fact("gbd_prevalent_cases_2020").value
+        619.0
+        >>> load_content().fact("no_such_fact")
+        Traceback (most recent call last):
+        ...
+        KeyError: "no fact 'no_such_fact' in content/facts.yaml"
+        """
+        try:
+            return self.facts[fact_id]
+        except KeyError:
+            raise KeyError(f"no fact {fact_id!r} in content/facts.yaml") from None
+
+    def effect(self, effect_id: str) -> Effect:
+        """The effect with this id (``KeyError`` naming content/effects.yaml when unknown)."""
+        for e in self.effects:
+            if e.id == effect_id:
+                return e
+        raise KeyError(f"no effect {effect_id!r} in content/effects.yaml")
+
+    def positions_for(self, treatment_id: str, guideline: str | None = None) -> list[GuidelinePosition]:
+        """Positions on one treatment, optionally from one guideline, in file order."""
+        return [p for p in self.positions
+                if p.treatment == treatment_id and (guideline is None or p.guideline == guideline)]
+
+    def effects_for(self, treatment_id: str) -> list[Effect]:
+        """Effect estimates for one treatment, in file order."""
+        return [e for e in self.effects if e.treatment == treatment_id]
+
+    def treatments_at_level(self, level: int) -> list[Treatment]:
+        """Treatments placed at one invasiveness level (a scale, not a ladder), in file order."""
+        return [t for t in self.treatments.values() if t.invasiveness == level]
+
+    def used_reference_keys(self) -> set[str]:
+        """Every reference key cited by some content record."""
+        return set(_reference_uses(self))
+
+    def unused_references(self, extra_cited: Iterable[str] = ()) -> list[str]:
+        """References cited by no content record and not in ``extra_cited`` (e.g. keys cited in notebooks)."""
+        used = self.used_reference_keys() | set(extra_cited)
+        return [k for k in self.references if k not in used]
+
+    def disagreements(self, *, include_scope_gaps: bool = False) -> list[Disagreement]:
+        """Treatments where guidelines point different ways, derived from the positions (no separate copy).
+
+        Directions compared are ``for``, ``against`` and ``no_recommendation`` from verified positions; with
+        ``include_scope_gaps=True``, ``out_of_scope`` also counts as a different answer (e.g. RF denervation:
+        NICE "consider", ACP and WHO out of scope).
+
+        Examples
+        --------
+        >>> c = load_content()
+        >>> d = {x.treatment: x.directions() for x in c.disagreements()}
+        >>> d["acupuncture"]
+        {'ACP': ('for',), 'NICE': ('against',), 'WHO': ('for',)}
+        >>> "nsaids" in d
+        False
+        """
+        counted = {"for", "against", "no_recommendation"} | ({"out_of_scope"} if include_scope_gaps else set())
+        out: list[Disagreement] = []
+        for tid in self.treatments:
+            by_g: dict[str, list[GuidelinePosition]] = defaultdict(list)
+            for p in self.positions_for(tid):
+                if p.verified and p.direction in counted:
+                    by_g[p.guideline].append(p)
+            dirs = {g: {p.direction for p in ps} for g, ps in by_g.items()}
+            if len({frozenset(d) for d in dirs.values()}) > 1:
+                out.append(Disagreement(tid, {g: tuple(by_g[g]) for g in sorted(by_g)}))
+        return out
+
+
+def _reference_uses(c: Content):
+    for t in c.treatments.values():
+        yield from t.references
+        for h in (*t.harms.common, *t.harms.serious):
+            yield from h.references
+        yield from t.time_to_effect.references
+    yield from c.invasiveness_references
+    for g in c.guidelines.values():
+        yield g.reference
+    for p in c.positions:
+        yield p.reference
+    for e in c.effects:
+        yield e.reference
+        if e.mid_reference:
+            yield e.mid_reference
+    for f in c.facts.values():
+        yield f.reference
+
+
+# ---- reading and cross-file rules -------------------------------------------------------------------------
+
+def read_content(root: str | Path | None = None, *, replace: Mapping[str, str | Path] | None = None) -> Content:
+    """Read and check all content files from ``root`` (default: the course's ``content/``), uncached.
+
+    ``replace`` maps a content file name to another file to read in its place (tests use this to slot a broken
+    fixture into otherwise good content). Raises :class:`ContentError` listing every problem in every file.
+    """
+    from ..paths import content_dir
+
+    root = Path(root) if root is not None else content_dir()
+    replace = dict(replace or {})
+    unknown = sorted(set(replace) - set(FILES))
+    if unknown:
+        raise ValueError(f"cannot replace {unknown}: content files are {sorted(FILES)}")
+    problems: list[Problem] = []
+    models: dict[str, object] = {}
+    docs: dict[str, YamlDoc] = {}
+    for name, model in FILES.items():
+        path = Path(replace.get(name, root / name))
+        obj, doc, probs = read_model(path, model)
+        problems += probs
+        docs[name] = doc
+        if obj is not None:
+            models[name] = obj
+    if problems:
+        raise ContentError(problems)
+    checker = _Checker(models, docs)
+    checker.run()
+    if checker.problems:
+        raise ContentError(checker.problems)
+    m = models
+    return Content(
+        references={r.key: r for r in m["references.yaml"].references},
+        treatments={t.id: t for t in m["treatments.yaml"].treatments},
+        invasiveness_levels=sorted(m["invasiveness.yaml"].levels, key=lambda lv: lv.level),
+        guidelines={g.id: g for g in m["guidelines.yaml"].guidelines},
+        positions=list(m["positions.yaml"].positions),
+        effects=list(m["effects.yaml"].effects),
+        facts={f.id: f for f in m["facts.yaml"].facts},
+        review={name: m[name].review for name in FILES},
+        invasiveness_note=m["invasiveness.yaml"].note,
+        invasiveness_references=list(m["invasiveness.yaml"].references),
+        root=root,
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _cached(root: Path) -> Content:
+    return read_content(root)
+
+
+def load_content(root: str | Path | None = None) -> Content:
+    """All course content, validated and cached (read once per process). Raises :class:`ContentError`.
+
+    Examples
+    --------
+    >>> c = load_content()
+    >>> c.treatments["acupuncture"].invasiveness, c.treatments["acupuncture"].penetrates_skin
+    (1, True)
+    >>> sorted(c.guidelines)
+    ['ACP', 'CDC', 'NICE', 'WHO']
+    >>> c.review["treatments.yaml"].reviewed_by is None  # no clinical review yet: never invented
+    True
+    >>> load_content("/nonexistent/content")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    backcare.content.errors.ContentError: 7 problems in course content:
+      /nonexistent/content/references.yaml: cannot read the file: No such file or directory
+    ...
+    """
+    from ..paths import content_dir
+
+    return _cached(Path(root).resolve() if root is not None else content_dir().resolve())
+
+
+class _Checker:
+    def __init__(self, models: dict, docs: dict[str, YamlDoc]):
+        self.m = models
+        self.docs = docs
+        self.problems: list[Problem] = []
+
+    def add(self, file: str, loc: tuple, message: str, allowed: Iterable[str] = ()) -> None:
+        doc = self.docs[file]
+        self.problems.append(Problem(doc.label, doc.line_of(loc), ".".join(map(str, loc)), message,
+                                     tuple(allowed)))
+
+    def unique(self, file: str, listname: str, items, key, what: str) -> None:
+        first: dict = {}
+        for i, item in enumerate(items):
+            k = key(item)
+            if k in first:
+                line = self.docs[file].line_of((listname, first[k]))
+                self.add(file, (listname, i), f"duplicate {what} {k!r} (first at line {line}); {what}s are unique")
+            else:
+                first[k] = i
+
+    def ref(self, file: str, loc: tuple, key: str | None) -> None:
+        if key is not None and key not in self.refs:
+            close = [k for k in self.refs if k.lower()[:4] == key.lower()[:4]][:5]
+            hint = f"; similar keys: {', '.join(close)}" if close else ""
+            self.add(file, loc, f"unknown reference key {key!r}: add it to references.yaml{hint}")
+
+    def run(self) -> None:
+        m = self.m
+        refs = m["references.yaml"].references
+        treatments = m["treatments.yaml"].treatments
+        levels = m["invasiveness.yaml"].levels
+        guidelines = m["guidelines.yaml"].guidelines
+        positions = m["positions.yaml"].positions
+        effects = m["effects.yaml"].effects
+        facts = m["facts.yaml"].facts
+        self.refs = {r.key for r in refs}
+        self.unique("references.yaml", "references", refs, lambda r: r.key, "reference key")
+        self.unique("references.yaml", "references", refs, lambda r: r.doi or r.key, "DOI")
+        self.unique("treatments.yaml", "treatments", treatments, lambda t: t.id, "treatment id")
+        self.unique("invasiveness.yaml", "levels", levels, lambda lv: lv.level, "level")
+        self.unique("guidelines.yaml", "guidelines", guidelines, lambda g: g.id, "guideline id")
+        self.unique("positions.yaml", "positions", positions, lambda p: (p.treatment, p.guideline, p.population),
+                    "position (treatment, guideline, population)")
+        self.unique("effects.yaml", "effects", effects, lambda e: e.id, "effect id")
+        self.unique("facts.yaml", "facts", facts, lambda f: f.id, "fact id")
+
+        tids = {t.id: t for t in treatments}
+        gids = {g.id: g for g in guidelines}
+        missing_levels = sorted(set(range(6)) - {lv.level for lv in levels})
+        if missing_levels:
+            self.add("invasiveness.yaml", ("levels",), f"levels {missing_levels} are missing; the scale is 0 to 5")
+        for i, t in enumerate(treatments):
+            for j, k in enumerate(t.references):
+                self.ref("treatments.yaml", ("treatments", i, "references", j), k)
+            for sev in ("common", "serious"):
+                for h_i, h in enumerate(getattr(t.harms, sev)):
+                    for j, k in enumerate(h.references):
+                        self.ref("treatments.yaml", ("treatments", i, "harms", sev, h_i, "references", j), k)
+            for j, k in enumerate(t.time_to_effect.references):
+                self.ref("treatments.yaml", ("treatments", i, "time_to_effect", "references", j), k)
+        for j, k in enumerate(m["invasiveness.yaml"].references):
+            self.ref("invasiveness.yaml", ("references", j), k)
+        for i, lv in enumerate(levels):
+            for j, tid in enumerate(lv.example_treatments):
+                loc = ("levels", i, "example_treatments", j)
+                if tid not in tids:
+                    self.add("invasiveness.yaml", loc, f"unknown treatment {tid!r}", sorted(tids))
+                elif tids[tid].invasiveness != lv.level:
+                    self.add("invasiveness.yaml", loc, f"treatment {tid!r} is at level {tids[tid].invasiveness} "
+                                                       f"in treatments.yaml, not {lv.level}")
+        for i, g in enumerate(guidelines):
+            self.ref("guidelines.yaml", ("guidelines", i, "reference"), g.reference)
+            for j, tid in enumerate(g.covers_only or []):
+                if tid not in tids:
+                    self.add("guidelines.yaml", ("guidelines", i, "covers_only", j), f"unknown treatment {tid!r}")
+        for i, p in enumerate(positions):
+            if p.treatment not in tids:
+                self.add("positions.yaml", ("positions", i, "treatment"), f"unknown treatment {p.treatment!r}",
+                         sorted(tids))
+            if p.guideline not in gids:
+                self.add("positions.yaml", ("positions", i, "guideline"),
+                         f"guideline {p.guideline!r} is not in guidelines.yaml", sorted(gids))
+            elif gids[p.guideline].covers_only is not None and p.treatment not in gids[p.guideline].covers_only:
+                self.add("positions.yaml", ("positions", i, "treatment"),
+                         f"{p.guideline} speaks only to {', '.join(gids[p.guideline].covers_only)}",
+                         gids[p.guideline].covers_only)
+            self.ref("positions.yaml", ("positions", i, "reference"), p.reference)
+        for i, e in enumerate(effects):
+            t = tids.get(e.treatment)
+            if t is None:
+                self.add("effects.yaml", ("effects", i, "treatment"), f"unknown treatment {e.treatment!r}",
+                         sorted(tids))
+            elif t.purpose == "diagnostic" and e.outcome in PAIN_OUTCOMES:
+                self.add("effects.yaml", ("effects", i, "outcome"),
+                         f"{e.treatment} is a diagnostic procedure: it has no effect on pain to report")
+            self.ref("effects.yaml", ("effects", i, "reference"), e.reference)
+            self.ref("effects.yaml", ("effects", i, "mid_reference"), e.mid_reference)
+        for i, f in enumerate(facts):
+            self.ref("facts.yaml", ("facts", i, "reference"), f.reference)
+        # keep the order of problems stable: by file order, then line
+        order = {name: n for n, name in enumerate(FILES)}
+        label_order = {self.docs[name].label: order[name] for name in FILES}
+        self.problems.sort(key=lambda p: (label_order.get(p.file, 99), p.line or 0))
