@@ -262,13 +262,15 @@ class _Checker:
         self.problems.append(Problem(doc.label, doc.line_of(loc), ".".join(map(str, loc)), message,
                                      tuple(allowed)))
 
-    def unique(self, file: str, listname: str, items, key, what: str) -> None:
+    def unique(self, file: str, listname: str, items, key, what: str, field: str | None = None) -> None:
         first: dict = {}
         for i, item in enumerate(items):
             k = key(item)
             if k in first:
-                line = self.docs[file].line_of((listname, first[k]))
-                self.add(file, (listname, i), f"duplicate {what} {k!r} (first at line {line}); {what}s are unique")
+                loc = (listname, first[k]) + ((field,) if field else ())
+                line = self.docs[file].line_of(loc)
+                self.add(file, (listname, i) + ((field,) if field else ()),
+                         f"duplicate {what} {k!r} (first at line {line}); {what}s are unique")
             else:
                 first[k] = i
 
@@ -288,15 +290,15 @@ class _Checker:
         effects = m["effects.yaml"].effects
         facts = m["facts.yaml"].facts
         self.refs = {r.key for r in refs}
-        self.unique("references.yaml", "references", refs, lambda r: r.key, "reference key")
-        self.unique("references.yaml", "references", refs, lambda r: r.doi or r.key, "DOI")
-        self.unique("treatments.yaml", "treatments", treatments, lambda t: t.id, "treatment id")
-        self.unique("invasiveness.yaml", "levels", levels, lambda lv: lv.level, "level")
-        self.unique("guidelines.yaml", "guidelines", guidelines, lambda g: g.id, "guideline id")
+        self.unique("references.yaml", "references", refs, lambda r: r.key, "reference key", "key")
+        self.unique("references.yaml", "references", refs, lambda r: r.doi or r.key, "DOI", "doi")
+        self.unique("treatments.yaml", "treatments", treatments, lambda t: t.id, "treatment id", "id")
+        self.unique("invasiveness.yaml", "levels", levels, lambda lv: lv.level, "level", "level")
+        self.unique("guidelines.yaml", "guidelines", guidelines, lambda g: g.id, "guideline id", "id")
         self.unique("positions.yaml", "positions", positions, lambda p: (p.treatment, p.guideline, p.population),
                     "position (treatment, guideline, population)")
-        self.unique("effects.yaml", "effects", effects, lambda e: e.id, "effect id")
-        self.unique("facts.yaml", "facts", facts, lambda f: f.id, "fact id")
+        self.unique("effects.yaml", "effects", effects, lambda e: e.id, "effect id", "id")
+        self.unique("facts.yaml", "facts", facts, lambda f: f.id, "fact id", "id")
 
         tids = {t.id: t for t in treatments}
         gids = {g.id: g for g in guidelines}

@@ -55,6 +55,20 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     return None
 
 
+def _literal_values(model: type[BaseModel], loc: tuple) -> tuple[str, ...]:
+    """The allowed values of the field at ``loc`` when its type is a fixed set (Literal), else ()."""
+    tp: Any = model
+    for key in loc:
+        tp = _step(tp, key)
+        if tp is None:
+            return ()
+    values: list[str] = []
+    for t in _unwrap(tp):
+        if typing.get_origin(t) is typing.Literal:
+            values.extend(str(v) for v in typing.get_args(t))
+    return tuple(values)
+
+
 def _clean_loc(data: Any, loc: tuple) -> tuple:
     """Drop pydantic's union/function tags from ``loc``, keeping only keys and indices present in the data."""
     out: list[Any] = []
@@ -91,6 +105,7 @@ def problems_from_validation(exc: ValidationError, doc: YamlDoc, model: type[Bas
         allowed: tuple[str, ...] = ()
         if kind == "missing":
             message = "required field is missing"
+            allowed = _literal_values(model, loc)
         elif kind == "extra_forbidden":
             message = "unknown field"
             parent = _model_at(model, loc[:-1])

@@ -121,7 +121,7 @@ class _Walker:
                 self.problem(loc, key_line, "a key must be plain text, not a list or mapping")
                 continue
             key = key_node.value
-            if key == "<<" and key_node.tag != _STR:
+            if key == "<<" and not key_node.style:
                 self.problem(loc, key_line, "merge keys (<<) are not allowed in course content; write the values out")
                 continue
             if key in first_line:

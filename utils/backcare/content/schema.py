@@ -1,0 +1,125 @@
+"""Export the JSON Schema of every content file to ``content/schema/<name>.json`` (for editors' YAML validation).
+
+Run ``python -m backcare.content.schema`` to (re)write the files, ``python -m backcare.content.schema --check`` to
+fail when a committed schema is stale. Each content YAML file starts with
+``# yaml-language-server: $schema=schema/<name>.json`` so editors with the YAML language server validate as you type.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from pydantic import BaseModel
+
+from .models import FILES
+
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def schema_name(content_file: str) -> str:
+    """``treatments.yaml`` -> ``treatments.json``.
+
+    Examples
+    --------
+    >>> schema_name("treatments.yaml")
+    'treatments.json'
+    >>> schema_name("treatments.txt")
+    Traceback (most recent call last):
+    ...
+    ValueError: content files end in .yaml, got 'treatments.txt'
+    """
+    if not content_file.endswith(".yaml"):
+        raise ValueError(f"content files end in .yaml, got {content_file!r}")
+    return content_file[: -len(".yaml")] + ".json"
+
+
+def render_schema(model: type[BaseModel], title: str | None = None) -> str:
+    """The JSON Schema text for ``model``: stable key order, UTF-8, newline at the end.
+
+    Examples
+    --------
+    >>> from backcare.content.models import ReviewStatus
+    >>> text = render_schema(ReviewStatus)
+    >>> json.loads(text)["required"]
+    ['reviewed_by', 'reviewed_on']
+    """
+    schema = model.model_json_schema(mode="validation")
+    schema = {"$schema": JSON_SCHEMA_DIALECT, **schema}
+    if title:
+        schema["title"] = title
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def export_schema(model: type[BaseModel], path: str | Path, title: str | None = None) -> Path:
+    """Write ``model``'s JSON Schema to ``path`` (for your own content files too); return the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_schema(model, title), encoding="utf-8")
+    return path
+
+
+def expected_schemas() -> dict[str, str]:
+    """Schema file name -> text, for every content file the loader reads."""
+    return {schema_name(name): render_schema(model, f"backcare content: {name}") for name, model in FILES.items()}
+
+
+def stale_schemas(schema_dir: str | Path | None = None) -> list[str]:
+    """Names of schema files that are missing or differ from what the models give now (empty: all current)."""
+    schema_dir = Path(schema_dir) if schema_dir is not None else _default_dir()
+    stale = []
+    for name, text in expected_schemas().items():
+        path = schema_dir / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            stale.append(name)
+    return stale
+
+
+def write_schemas(schema_dir: str | Path | None = None) -> list[Path]:
+    """Write every content file's schema into ``schema_dir`` (default ``content/schema``)."""
+    schema_dir = Path(schema_dir) if schema_dir is not None else _default_dir()
+    schema_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in expected_schemas().items():
+        (schema_dir / name).write_text(text, encoding="utf-8")
+        written.append(schema_dir / name)
+    return written
+
+
+def _default_dir() -> Path:
+    from ..paths import content_dir
+
+    return content_dir() / "schema"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: write the schemas, or with ``--check`` report stale ones and return 1.
+
+    Examples
+    --------
+    >>> main(["--check"])
+    content/schema: 7 schema files up to date
+    0
+    """
+    parser = argparse.ArgumentParser(prog="python -m backcare.content.schema", description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only check that the committed schemas are current")
+    parser.add_argument("--dir", type=Path, default=None, help="schema folder (default: content/schema)")
+    args = parser.parse_args(argv)
+    where = args.dir if args.dir is not None else Path("content/schema")
+    if args.check:
+        stale = stale_schemas(args.dir)
+        if stale:
+            print(f"{where}: stale or missing: {', '.join(stale)}; run python -m backcare.content.schema",
+                  file=sys.stderr)
+            return 1
+        print(f"{where}: {len(FILES)} schema files up to date")
+        return 0
+    for path in write_schemas(args.dir):
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
