@@ -1,0 +1,101 @@
+"""Meta-tests of the committed notebooks: executed in order, no widget state, template complete, citations known."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from backcare.citations import notebook_cited_keys
+from backcare.notebook_meta import KNOWN_TAGS, cell_tags, chapter_meta
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+IDS = [p.stem for p in NOTEBOOKS]
+
+
+def test_the_series_has_notebooks():
+    assert NOTEBOOKS, "no notebooks found in notebooks/"
+    assert NOTEBOOKS[0].stem == "00_start_here"
+
+
+def _load(path):
+    return nbformat.read(path, as_version=4)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_committed_fully_executed_in_order(path):
+    nb = _load(path)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    counts = [c.execution_count for c in code]
+    assert counts == list(range(1, len(code) + 1)), f"{path.name}: execution counts {counts}; run `make execute`"
+    for i, cell in enumerate(code, 1):
+        for out in cell.outputs:
+            assert out.output_type != "error", f"{path.name}: code cell {i} stored an error"
+            if out.output_type == "stream":
+                assert out.name != "stderr", f"{path.name}: code cell {i} wrote to stderr: {out.text[:200]}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_no_widget_state_or_timings(path):
+    nb = _load(path)
+    assert "widgets" not in nb.metadata, f"{path.name} carries widget state; `make execute` strips it"
+    for cell in nb.cells:
+        assert "execution" not in cell.metadata, f"{path.name}: timing metadata in a cell"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_template_metadata_and_structure(path):
+    nb = _load(path)
+    meta = chapter_meta(nb, path.name)
+    assert len(meta.objectives) >= 3
+    markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    for heading in ("Learning objectives", "Check your understanding", "Summary", "References"):
+        assert re.search(rf"^#+ .*{heading}", markdown, re.M), f"{path.name}: missing section '{heading}'"
+    assert sum(1 for c in nb.cells if c.cell_type == "markdown" and re.match(r"^# ", c.source)) == 1, (
+        f"{path.name}: exactly one level-1 heading (the page's h1)"
+    )
+    first_code = next(c for c in nb.cells if c.cell_type == "code")
+    assert first_code.source.startswith("%matplotlib inline"), f"{path.name}: first code cell must start with %matplotlib inline"
+    assert "import backcare" in first_code.source
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_no_logic_and_no_visible_nbval_markers_in_notebooks(path):
+    nb = _load(path)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert not re.search(r"^\s*(def|class) ", cell.source, re.M), f"{path.name}: logic belongs in the package"
+            assert "NBVAL_" not in cell.source, f"{path.name}: use cell tags, not # NBVAL_ comments"
+        unknown = cell_tags(cell) - KNOWN_TAGS
+        assert not unknown, f"{path.name}: unknown cell tags {unknown}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_citations_resolve_and_references_cell_lists_exactly_the_cited_keys(path):
+    from backcare.content import load_content
+
+    nb = _load(path)
+    keys = notebook_cited_keys(nb)
+    known = load_content().references
+    assert keys, f"{path.name} cites nothing"
+    unknown = [k for k in keys if k not in known]
+    assert not unknown, f"{path.name} cites unknown keys {unknown}"
+    ref_cells = [c for c in nb.cells if c.cell_type == "code" and "references_for(" in c.source]
+    assert len(ref_cells) == 1, f"{path.name}: one References cell calling bc.references_for(...)"
+    html_out = "".join(o.get("data", {}).get("text/html", "") for o in ref_cells[0].outputs)
+    listed = re.findall(r'id="ref-([A-Za-z0-9]+)"', html_out)
+    assert listed == keys, f"{path.name}: References cell lists {listed}, prose cites {keys}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_every_figure_output_has_alt_text(path):
+    nb = _load(path)
+    for i, cell in enumerate(c for c in nb.cells if c.cell_type == "code"):
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "image/png" in data:
+                html_ = data.get("text/html", "")
+                assert re.search(r'<img [^>]*alt="[^"]{20,}"', html_), f"{path.name}: figure in code cell {i + 1} lacks alt text"
+                assert len(data.get("text/plain", "")) >= 20

@@ -1,0 +1,169 @@
+"""The spine: declared dependencies agree and cover every import; the commands exist; `lab` serves the series."""
+from __future__ import annotations
+
+import ast
+import importlib.metadata as md
+import json
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import tomllib
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower().strip()
+
+
+def _pyproject_deps() -> tuple[set[str], set[str]]:
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    runtime = {_norm(re.split(r"[<>=!~\[ ;]", d)[0]) for d in data["project"]["dependencies"]}
+    test = {_norm(re.split(r"[<>=!~\[ ;]", d)[0]) for d in data["project"]["optional-dependencies"]["test"]}
+    return runtime, test
+
+
+def _environment_pip_deps() -> set[str]:
+    deps = set()
+    in_pip = False
+    for line in (ROOT / "environment.yml").read_text().splitlines():
+        stripped = line.strip()
+        if stripped.startswith("- pip:"):
+            in_pip = True
+            continue
+        if in_pip and stripped.startswith("- ") and line.startswith("      "):
+            item = stripped[2:].strip()
+            if item != "-e .":
+                deps.add(_norm(re.split(r"[<>=!~\[ ]", item)[0]))
+        elif in_pip and stripped and not stripped.startswith("#") and not line.startswith("      "):
+            in_pip = False
+    return deps
+
+
+def test_environment_yml_and_pyproject_declare_the_same_dependencies():
+    runtime, test = _pyproject_deps()
+    env = _environment_pip_deps()
+    assert env == runtime | test, (
+        f"only in environment.yml: {sorted(env - runtime - test)}; only in pyproject: {sorted((runtime | test) - env)}"
+    )
+    assert "-e ." in (ROOT / "environment.yml").read_text(), "environment.yml must install the package (pip: -e .)"
+
+
+def _imports_in(source: str) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def _notebook_code(path: Path) -> str:
+    nb = nbformat.read(path, as_version=4)
+    lines = []
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            lines += [ln for ln in cell.source.splitlines() if not ln.lstrip().startswith(("%", "!"))]
+    return "\n".join(lines)
+
+
+def _distribution_of(module: str) -> set[str]:
+    return {_norm(d) for d in md.packages_distributions().get(module, [])}
+
+
+def test_every_import_in_package_notebooks_and_tests_is_declared():
+    runtime, test = _pyproject_deps()
+    stdlib = set(sys.stdlib_module_names)
+    problems = []
+    sources = [(p, p.read_text()) for p in (ROOT / "utils" / "backcare").rglob("*.py")]
+    sources += [(p, _notebook_code(p)) for p in (ROOT / "notebooks").glob("*.ipynb")]
+    test_sources = [(p, p.read_text()) for p in (ROOT / "tests").glob("*.py")]
+    for group, allowed in ((sources, runtime), (test_sources, runtime | test)):
+        for path, source in group:
+            for module in _imports_in(source):
+                if module in stdlib or module in ("backcare", "conftest"):
+                    continue
+                dists = _distribution_of(module)
+                if not dists & allowed:
+                    problems.append(f"{path.relative_to(ROOT)} imports {module} (from {sorted(dists) or '?'})")
+    assert not problems, "undeclared imports:\n" + "\n".join(problems)
+
+
+def test_cli_lists_every_command():
+    out = subprocess.run([sys.executable, "-m", "backcare", "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0
+    for command in ("lab", "test", "execute", "html", "content"):
+        assert command in out.stdout
+
+
+def test_cli_rejects_an_unknown_command_with_a_clear_message():
+    out = subprocess.run([sys.executable, "-m", "backcare", "serve"], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 2
+    assert "invalid choice: 'serve'" in out.stderr
+
+
+def test_makefile_and_readme_show_the_two_commands():
+    readme = (ROOT / "README.md").read_text()
+    assert "make lab" in readme and "make test" in readme
+    makefile = (ROOT / "Makefile").read_text()
+    for target in ("lab:", "test:", "execute:", "html:", "test-latest:"):
+        assert target in makefile
+
+
+def test_ci_builds_a_fresh_environment_and_never_the_developers():
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "mktemp" in ci and "make test" in ci
+    assert not re.search(r"(^|[^.\w])\.venv", ci)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.slow
+def test_lab_serves_the_series_and_stops(tmp_path):
+    port = _free_port()
+    env = {"JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"), "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt"),
+           "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "backcare", "lab", "--no-browser", f"--ServerApp.port={port}",
+         "--IdentityProvider.token=", "--ServerApp.port_retries=0"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        listing = None
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/contents/notebooks", timeout=2) as r:
+                    listing = json.load(r)
+                    break
+            except OSError:
+                if proc.poll() is not None:
+                    break
+                time.sleep(0.5)
+        assert listing is not None, "JupyterLab did not answer: " + (proc.stdout.read().decode()[-2000:]
+                                                                    if proc.poll() is not None else "timeout")
+        names = {item["name"] for item in listing["content"]}
+        assert "00_start_here.ipynb" in names
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab", timeout=5) as r:
+            assert r.status == 200
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode is not None

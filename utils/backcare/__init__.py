@@ -1,0 +1,49 @@
+"""backcare: the course package behind the back pain care teaching notebooks.
+
+Content lives in ``content/`` as validated data, logic lives here, notebooks are narrative: a notebook does
+``import backcare as bc`` and calls the functions below. Attributes are imported lazily so a kernel starts fast.
+"""
+from __future__ import annotations
+
+import importlib
+
+__version__ = "0.1.0"
+
+#: public name -> "module:attribute"
+_API = {
+    # content and references
+    "load_content": "content:load_content",
+    "references_for": "references:references_for",
+    # figures and widgets
+    "course_style": "figures:course_style",
+    "show_figure": "figures:show_figure",
+    "Table": "figures:Table",
+    "explorer": "widgets:explorer",
+    "nested_explorer": "widgets:nested_explorer",
+    # chapter 00
+    "show_invasiveness_scale": "invasiveness:show_invasiveness_scale",
+    "invasiveness_explorer": "invasiveness:invasiveness_explorer",
+    # self-checks
+    "self_check": "selfcheck:self_check",
+    # calculators (pure functions)
+    "start_back": "clinical:start_back",
+    "post_test_probability": "clinical:post_test_probability",
+    "likelihood_ratios": "clinical:likelihood_ratios",
+    "natural_frequencies": "clinical:natural_frequencies",
+}
+
+__all__ = sorted(_API)
+
+
+def __getattr__(name: str):
+    target = _API.get(name)
+    if target is None:
+        raise AttributeError(f"module 'backcare' has no attribute {name!r}")
+    module, attr = target.split(":")
+    value = getattr(importlib.import_module(f"backcare.{module}"), attr)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_API))

@@ -1,0 +1,164 @@
+"""Figures in one course style, shown with alt text that survives every rendering.
+
+A figure is emitted as ``text/html`` (an ``<img alt=...>`` with a ``<details>`` data table), ``image/png`` and
+``text/plain`` (the alt text). That is the only form that keeps the alt text in JupyterLab, inside widgets and in
+nbconvert HTML (design §4). The PNG carries no ``Software`` chunk, so it does not change when matplotlib is upgraded.
+
+Examples
+--------
+>>> import matplotlib.pyplot as plt
+>>> with course_style():
+...     fig, ax = plt.subplots()
+...     _ = ax.bar(["a", "b"], [1, 2])
+>>> shown = show_figure(fig, "Bar chart: a 1, b 2.", table=Table(["bar", "value"], [["a", 1], ["b", 2]]))
+>>> shown._repr_mimebundle_()["text/plain"]
+'Bar chart: a 1, b 2.'
+>>> show_figure(fig, "  ")
+Traceback (most recent call last):
+...
+ValueError: alt text is empty: describe what the figure shows and its main numbers
+"""
+from __future__ import annotations
+
+import base64
+import contextlib
+import html
+import io
+from dataclasses import dataclass, field
+from typing import Iterator, Sequence
+
+from .paths import PACKAGE_DIR
+
+STYLE_FILE = PACKAGE_DIR / "backcare.mplstyle"
+
+#: Okabe & Ito (2008) colour-vision-deficiency-safe palette, by name.
+PALETTE = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "green": "#009E73",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "sky": "#56B4E9",
+    "yellow": "#F0E442",
+    "black": "#000000",
+    "grey": "#6E6E6E",
+}
+#: Hatches give a second channel beside colour (design §4: colour is never the only carrier of meaning).
+HATCHES = ["", "//", "..", "xx", "\\\\", "++"]
+MARKERS = ["o", "s", "^", "D", "v", "P"]
+
+PLACEHOLDER_ALT = "No description has been provided for this image"
+
+
+@contextlib.contextmanager
+def course_style() -> Iterator[None]:
+    """Apply the course style for the figures drawn inside the ``with`` block."""
+    import matplotlib.pyplot as plt
+
+    with plt.style.context(str(STYLE_FILE)):
+        yield
+
+
+@dataclass(frozen=True)
+class Table:
+    """The numbers behind a chart, shown as a data table under it (``<details>`` in HTML)."""
+
+    columns: Sequence[str]
+    rows: Sequence[Sequence[object]]
+    caption: str = "The numbers in this chart"
+
+    def to_html(self) -> str:
+        head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in self.columns)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(_fmt(v))}</td>" for v in row) + "</tr>" for row in self.rows
+        )
+        return (
+            f'<details class="bc-data"><summary>{html.escape(self.caption)}</summary>'
+            f'<table class="bc-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></details>'
+        )
+
+    def to_text(self) -> str:
+        lines = [" | ".join(str(c) for c in self.columns)]
+        lines += [" | ".join(_fmt(v) for v in row) for row in self.rows]
+        return "\n".join(lines)
+
+
+def _fmt(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    return "" if value is None else str(value)
+
+
+def png_bytes(fig) -> bytes:
+    """The figure as PNG bytes, tight bounding box, without the ``Software`` metadata chunk."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", bbox_inches="tight", metadata={"Software": None})
+    return buf.getvalue()
+
+
+def img_html(png: bytes, alt: str, *, width: int | None = None) -> str:
+    """An ``<img>`` tag with inline PNG data and escaped alt text."""
+    data = base64.b64encode(png).decode("ascii")
+    style = f' style="max-width:100%;width:{width}px"' if width else ' style="max-width:100%"'
+    return f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}"{style}>'
+
+
+def _check_alt(alt: str) -> str:
+    if not isinstance(alt, str) or not alt.strip():
+        raise ValueError("alt text is empty: describe what the figure shows and its main numbers")
+    if PLACEHOLDER_ALT.lower() in alt.lower():
+        raise ValueError("alt text is nbconvert's placeholder: describe what the figure shows")
+    return " ".join(alt.split())
+
+
+@dataclass
+class ShownFigure:
+    """A rendered figure: PNG + alt text (+ optional data table). Displays itself in every front end."""
+
+    png: bytes
+    alt: str
+    table: Table | None = None
+    caption: str | None = None
+    _html: str = field(default="", repr=False)
+
+    def to_html(self) -> str:
+        parts = ['<figure class="bc-figure">', img_html(self.png, self.alt)]
+        if self.caption:
+            parts.append(f"<figcaption>{html.escape(self.caption)}</figcaption>")
+        parts.append("</figure>")
+        if self.table is not None:
+            parts.append(self.table.to_html())
+        return "".join(parts)
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {
+            "text/html": self.to_html(),
+            "image/png": base64.b64encode(self.png).decode("ascii"),
+            "text/plain": self.alt,
+        }
+
+
+def render_figure(fig, alt: str, *, table: Table | None = None, caption: str | None = None) -> ShownFigure:
+    """Render ``fig`` to a :class:`ShownFigure` and close it (so the inline backend does not show it twice)."""
+    import matplotlib.pyplot as plt
+
+    alt = _check_alt(alt)
+    png = png_bytes(fig)
+    plt.close(fig)
+    return ShownFigure(png=png, alt=alt, table=table, caption=caption)
+
+
+def show_figure(fig, alt: str, *, table: Table | None = None, caption: str | None = None) -> ShownFigure:
+    """Return a displayable figure with alt text (and a data table); the last expression of a cell shows it."""
+    return render_figure(fig, alt, table=table, caption=caption)
+
+
+def percent(x: float, digits: int = 0) -> str:
+    """Format a proportion as a percentage for alt text and tables.
+
+    >>> percent(0.904)
+    '90%'
+    >>> percent(0.009, 1)
+    '0.9%'
+    """
+    return f"{100 * x:.{digits}f}%"

@@ -1,0 +1,34 @@
+"""Where things are: the repository root and its folders, found from this file or $BACKCARE_ROOT."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def repo_root() -> Path:
+    """The project root (the folder holding ``content/`` and ``notebooks/``)."""
+    env = os.environ.get("BACKCARE_ROOT")
+    if env:
+        return Path(env).resolve()
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        if (parent / "content").is_dir() and (parent / "notebooks").is_dir():
+            return parent
+    raise RuntimeError(
+        "Cannot find the course folder (content/ and notebooks/). Set BACKCARE_ROOT to the repository root."
+    )
+
+
+def content_dir() -> Path:
+    return repo_root() / "content"
+
+
+def notebooks_dir() -> Path:
+    return repo_root() / "notebooks"
+
+
+def build_dir() -> Path:
+    return repo_root() / "_build"
+
+
+PACKAGE_DIR = Path(__file__).resolve().parent

@@ -1,0 +1,96 @@
+"""Reference lists: the References cell of each notebook and the per-page list of the site.
+
+``references_for("00_start_here")`` reads that notebook's markdown, collects its ``[@Key]`` citations and returns a
+displayable list of exactly those references (DOIs linked), so the References cell can never drift from the prose.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import nbformat
+
+from .citations import notebook_cited_keys, unknown_keys
+from .paths import notebooks_dir
+
+
+def _content():
+    from .content import load_content
+
+    return load_content()
+
+
+def reference_label(ref) -> str:
+    """Short in-text label such as ``Costa 2012`` or ``NICE NG59 2016``.
+
+    >>> class R: authors = "da C Menezes Costa L, Maher CG"; year = 2012; code = None; label = None
+    >>> reference_label(R())
+    'Costa 2012'
+    """
+    label = getattr(ref, "label", None)
+    if label:
+        return label
+    code = getattr(ref, "code", None)
+    first = re.sub(r"\(.*?\)|\bet al\.?", "", re.split(r",|;", ref.authors)[0]).strip()
+    words = first.split()
+    if len(words) >= 2 and words[-1].isupper() and len(words[-1]) <= 4:  # "Costa L", "Hill JC": a person
+        return f"{words[-2]} {ref.year}"
+    return f"{code or first} {ref.year}"  # an organisation: its code (e.g. NICE NG59) or its name
+
+
+def reference_html(ref) -> str:
+    parts = [html.escape(f"{ref.authors} ({ref.year}). {ref.title}. {ref.venue}.")]
+    if getattr(ref, "code", None):
+        parts.append(html.escape(f" {ref.code}."))
+    if getattr(ref, "doi", None):
+        doi = html.escape(ref.doi)
+        parts.append(f' <a href="https://doi.org/{doi}">doi:{doi}</a>')
+    elif getattr(ref, "url", None):
+        url = html.escape(ref.url)
+        parts.append(f' <a href="{url}">{url}</a>')
+    return "".join(parts)
+
+
+def reference_text(ref) -> str:
+    text = f"{ref.authors} ({ref.year}). {ref.title}. {ref.venue}."
+    if getattr(ref, "code", None):
+        text += f" {ref.code}."
+    if getattr(ref, "doi", None):
+        text += f" doi:{ref.doi}"
+    return text
+
+
+@dataclass(frozen=True)
+class ReferenceList:
+    keys: Sequence[str]
+
+    def _refs(self):
+        refs = _content().references
+        missing = unknown_keys(self.keys, refs)
+        if missing:
+            raise KeyError(f"unknown reference keys {', '.join(missing)}: add them to content/references.yaml")
+        return [refs[k] for k in self.keys]
+
+    def to_html(self) -> str:
+        items = "".join(
+            f'<li id="ref-{html.escape(r.key)}">{reference_html(r)}</li>' for r in self._refs()
+        )
+        return f'<ol class="bc-references">{items}</ol>'
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        text = "\n".join(f"{i}. {reference_text(r)}" for i, r in enumerate(self._refs(), 1))
+        return {"text/html": self.to_html(), "text/plain": text}
+
+
+def references_for(notebook: str | Path) -> ReferenceList:
+    """The references cited (``[@Key]``) in a notebook of the series, in order of first citation."""
+    path = Path(notebook)
+    if not path.suffix:
+        path = notebooks_dir() / f"{path.name}.ipynb"
+    elif not path.is_absolute() and not path.exists():
+        path = notebooks_dir() / path.name
+    nb = nbformat.read(path, as_version=4)
+    return ReferenceList(tuple(notebook_cited_keys(nb)))
