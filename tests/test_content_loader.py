@@ -64,6 +64,8 @@ CASES = {
     "bad_reference_key.references.yaml": (5, "references.0.key",
                                           "'Costa 2012' does not have the required form (pattern ^[A-Za-z0-9]+$)", None),
     "cdc_not_opioids.positions.yaml": (5, "positions.0.treatment", "CDC speaks only to opioids", "opioids"),
+    "unsourced_harm.treatments.yaml": (15, "treatments.0.harms.common.0",
+                                       "a harm needs references, or confidence M or ? while it is unsourced", None),
     "estimate_outside_interval.effects.yaml": (5, "effects.0", "estimate -7.3 is not inside its interval -5.3 to -1.3",
                                                None),
 }

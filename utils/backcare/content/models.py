@@ -103,11 +103,21 @@ class Reference(Strict):
 
 
 class Harm(Strict):
-    """A harm in own words, with where it is documented."""
+    """A harm in own words, with where it is documented.
+
+    A harm the fact sheet names without a source keeps ``references: []`` and ``confidence: M`` (or ``?``): shown as
+    "not confirmed", never attributed to a publication that does not report it.
+    """
 
     text: Text
-    references: list[Key] = Field(min_length=1)
+    references: list[Key]
     confidence: Confidence = "✔"
+
+    @model_validator(mode="after")
+    def _sourced(self) -> "Harm":
+        if not self.references and self.confidence not in ("M", "?"):
+            raise ValueError("a harm needs references, or confidence M or ? while it is unsourced")
+        return self
 
 
 class Harms(Strict):

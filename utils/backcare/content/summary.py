@@ -86,7 +86,11 @@ def summary_lines(c: Content, notebook_keys: dict[str, list[str]] | None = None)
     out.append("References")
     out.append(f"  cited by content records: {len(used & set(c.references))} of {len(c.references)}")
     out.append(f"  cited in notebooks: {len(in_nb & set(c.references))}")
-    out.append(f"  unused: {len(unused)}" + (f" ({', '.join(unused)})" if unused else ""))
+    really_unused = [k for k in unused if not c.references[k].prose_only]
+    waiting = [k for k in unused if c.references[k].prose_only]
+    out.append(f"  unused: {len(really_unused)}" + (f" ({', '.join(really_unused)})" if really_unused else ""))
+    out.append(f"  prose-only, not yet cited in a notebook: {len(waiting)}"
+               + (f" ({', '.join(waiting)})" if waiting else ""))
     if unknown_nb:
         out.append(f"  cited in notebooks but unknown: {', '.join(unknown_nb)}")
 
