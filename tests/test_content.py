@@ -150,3 +150,9 @@ def test_lookups_fail_with_a_clear_message(c):
         c.effect("nope")
     assert c.effect("rf_facet_pain_3_months").participants == 251
     assert [e.id for e in c.effects_for("paracetamol")] == []  # a gap, never a zero
+
+
+def test_explicit_reference_labels_are_unique(c):
+    labels = [r.label for r in c.references.values() if r.label]
+    assert len(labels) == len(set(labels))
+    assert c.references["vanderGaag2020"].label == "van der Gaag 2020"

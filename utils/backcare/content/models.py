@@ -78,6 +78,8 @@ class Reference(Strict):
     """One publication (article, review, guideline, regulatory notice, coverage policy)."""
 
     key: Key
+    label: Text | None = None
+    """Short in-text label (``NICE NG59 2016``, ``van der Gaag 2020``) where first author + year would mislead."""
     kind: Literal["article", "systematic_review", "trial", "guideline", "regulatory", "coverage_policy", "book",
                   "web_page", "report"]
     authors: Text
