@@ -104,3 +104,13 @@ def run_axe(page) -> list[dict]:
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under CI=true a skipped browser test is a failure: CI must prove the pages and JupyterLab work."""
+    outcome = yield
+    report = outcome.get_result()
+    if IN_CI and report.skipped and item.get_closest_marker("browser") is not None:
+        report.outcome = "failed"
+        report.longrepr = f"browser test skipped under CI=true: {report.longrepr}"
