@@ -78,13 +78,15 @@ def numeric() -> Question:
 # ---- pure functions ------------------------------------------------------------------------------------------------
 def test_check_single_right_wrong_and_nothing(single):
     assert check_single(single, 0) == Feedback(True, "✓ Correct. Staying active is advised by guidelines.")
-    assert check_single(single, 2) == Feedback(False, "✗ Not quite. Bed rest tends to slow recovery rather than help it.")
+    assert check_single(single, 2) == Feedback(
+        False, "✗ Not quite. Bed rest tends to slow recovery rather than help it.")
     assert check_single(single, None) == Feedback(None, "Choose an answer to see its explanation.")
 
 
 @pytest.mark.parametrize("bad", [3, -1, True, "0", 1.0])
 def test_check_single_refuses_bad_index(single, bad):
-    with pytest.raises(ValueError, match=re.escape(f"option index {bad!r} is out of range: question 'first_step' has options 0 to 2")):
+    message = f"option index {bad!r} is out of range: question 'first_step' has options 0 to 2"
+    with pytest.raises(ValueError, match=re.escape(message)):
         check_single(single, bad)
 
 
@@ -255,7 +257,8 @@ def test_numeric_widget_worked_answer_toggle(numeric):
     assert block.worked_toggle.options == ("Hide worked answer", "Show worked answer")
     assert visible(block.worked) == ""
     block.worked_toggle.index = 1
-    assert visible(block.worked) == '<p class="backcare-quiz-worked">Worked answer: Eleven of 1172 is about 0.9 in 100.</p>'
+    assert visible(block.worked) == (
+        '<p class="backcare-quiz-worked">Worked answer: Eleven of 1172 is about 0.9 in 100.</p>')
     block.worked_toggle.index = 0
     assert visible(block.worked) == ""
 
@@ -335,7 +338,8 @@ def test_single_with_two_correct_options_is_refused():
         {"text": "A", "correct": True, "feedback": "A is right because it is the first letter."},
         {"text": "B", "correct": True, "feedback": "B is right because it is the second letter."},
     ])
-    with pytest.raises(ValidationError, match="a single-choice question needs exactly one correct option; found 2: 'A', 'B'"):
+    with pytest.raises(ValidationError,
+                       match="a single-choice question needs exactly one correct option; found 2: 'A', 'B'"):
         Question.model_validate(data)
 
 
@@ -454,7 +458,8 @@ def test_load_bank_reports_unknown_reference_key_with_file_and_key(tmp_path):
     path = tmp_path / "00_start_here.yaml"
     path.write_text(GOOD_YAML.format(chapter="00_start_here", key="NoSuchKey1999"), encoding="utf-8")
     with pytest.raises(ContentError, match=re.escape(
-            f"{path}: questions.0.references.0: unknown reference key 'NoSuchKey1999' (not in content/references.yaml)")):
+            f"{path}: questions.0.references.0: unknown reference key 'NoSuchKey1999' "
+            "(not in content/references.yaml)")):
         load_bank(path)
 
 
@@ -558,3 +563,90 @@ def test_committed_json_schema_is_up_to_date():
 def test_every_bank_names_the_schema_on_its_first_line(path: Path):
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=question_bank.schema.json"
+
+
+# ---- the static page: no kernel, feedback revealed by jslink + Stack in a real browser --------------------------
+def _browser_or_skip():
+    import os
+
+    from backcare.paths import repo_root
+
+    embed = repo_root() / "node_modules" / "@jupyter-widgets" / "html-manager" / "dist" / "embed.js"
+    axe = repo_root() / "node_modules" / "axe-core" / "axe.min.js"
+    missing = [str(p) for p in (Path("/usr/bin/chromium"), embed, axe) if not p.exists()]
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing.append("the Python package playwright")
+    if missing:
+        reason = f"static-page quiz test needs {', '.join(missing)}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason + " (under CI=true a skipped browser test is a failure)")
+        pytest.skip(reason)
+    return embed, axe
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_static_page_reveals_feedback_without_a_kernel(tmp_path):
+    from ipywidgets.embed import dependency_state, embed_minimal_html
+    from playwright.sync_api import expect, sync_playwright
+
+    embed, axe = _browser_or_skip()
+    bank = load_bank("00_start_here")
+    page_file = tmp_path / "quiz.html"
+    w = quiz(bank)
+    # the links are not children of a view, so add their state; keep defaults (as nbclient stores them): with
+    # defaults dropped, html-manager 1.0.15 cannot create a view for a Stack whose selected_index is None
+    links = [link for block in w.blocks for link in block.links]
+    state = dependency_state([w, *links], drop_defaults=False)
+    embed_minimal_html(page_file, views=[w], state=state, title="Self-check", requirejs=False, cors=False,
+                       embed_url=embed.as_uri())
+    first, scale = bank.questions[0], bank.questions[1]
+    external, errors = [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        try:
+            page = browser.new_page()
+
+            def only_local(route):
+                if route.request.url.startswith("file:"):
+                    route.continue_()
+                else:
+                    external.append(route.request.url)
+                    route.abort()
+
+            page.route("**/*", only_local)
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(page_file.as_uri())
+            page.wait_for_selector(".widget-radio-box", timeout=20_000)
+
+            shown_feedback = page.locator(".backcare-quiz-feedback:visible", has_text=re.compile("^[✓✗]"))
+            expect(shown_feedback).to_have_count(0)  # nothing revealed before a choice
+            page.get_by_role("radio", name=first.options[1].text).check()
+            expect(shown_feedback).to_have_text([f"✗ Not quite. {first.options[1].feedback}"])
+            page.get_by_role("radio", name=first.options[0].text).check()
+            expect(shown_feedback).to_have_text([f"✓ Correct. {first.options[0].feedback}"])
+            # keyboard: statement 2 of the scale question is false; focus its "False" and press Space
+            statement2 = page.locator(".widget-radio").filter(has_text="Question 2, statement 2")
+            statement2.get_by_role("radio", name="False").focus()
+            page.keyboard.press("Space")
+            expect(shown_feedback).to_have_text([
+                f"✓ Correct. {first.options[0].feedback}",
+                f"✓ Right: this statement is false. {scale.options[1].feedback}",
+            ])
+            # numeric: the worked answer is one keypress away with no kernel
+            worked = page.locator(".backcare-quiz-worked:visible")
+            expect(worked).to_have_count(0)
+            page.get_by_role("button", name="Show worked answer").focus()
+            page.keyboard.press("Enter")
+            expect(worked).to_have_text([f"Worked answer: {bank.questions[3].worked_answer}"])
+            page.add_script_tag(path=str(axe))
+            violations = page.evaluate(
+                "axe.run().then(r => r.violations.filter(v => ['serious', 'critical'].includes(v.impact))"
+                ".map(v => v.id + ': ' + v.nodes.map(n => n.html.slice(0, 80)).join(' | ')))")
+        finally:
+            browser.close()
+    assert violations == []
+    assert external == [] and errors == []

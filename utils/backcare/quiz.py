@@ -277,7 +277,9 @@ def load_bank(chapter: str | Path) -> QuestionBank:
     bank = load_yaml_model(path, QuestionBank)
     problems = []
     if bank.chapter != path.stem:
-        problems.append(Problem(shown, None, "chapter", f"chapter {bank.chapter!r} does not match the file name {path.stem!r}"))
+        problems.append(
+            Problem(shown, None, "chapter", f"chapter {bank.chapter!r} does not match the file name {path.stem!r}")
+        )
     known_keys = set(load_content().references)
     for qi, question in enumerate(bank.questions):
         for ri, key in enumerate(question.references):
@@ -524,6 +526,10 @@ def _feedback_html(feedback: Feedback) -> str:
     return f'<p class="backcare-quiz-feedback">{html.escape(feedback.message)}</p>'
 
 
+def _feedback_widget(feedback: Feedback) -> widgets.HTML:
+    return widgets.HTML(_feedback_html(feedback), layout=widgets.Layout(width="auto"))
+
+
 _STYLE = {"description_width": "initial"}
 
 
@@ -569,7 +575,7 @@ class QuestionBlock(widgets.VBox):
             style=_STYLE,
         )
         self.feedback = widgets.Stack(
-            [widgets.HTML(_feedback_html(_option_feedback(o)), layout=widgets.Layout(width="auto")) for o in q.options],
+            [_feedback_widget(_option_feedback(o)) for o in q.options],
             selected_index=None,
         )
         self.links.append(_link(self.control, self.feedback))
@@ -587,11 +593,8 @@ class QuestionBlock(widgets.VBox):
                 layout=widgets.Layout(width="auto"),
                 style=_STYLE,
             )
-            stack = widgets.Stack(
-                [
-                    widgets.HTML(_feedback_html(_statement_feedback(option, True)), layout=widgets.Layout(width="auto")),
-                    widgets.HTML(_feedback_html(_statement_feedback(option, False)), layout=widgets.Layout(width="auto")),
-                ],
+            stack = widgets.Stack(  # child 0 shows after "True" (index 0), child 1 after "False" (index 1)
+                [_feedback_widget(_statement_feedback(option, marked)) for marked in (True, False)],
                 selected_index=None,
             )
             self.links.append(_link(radio, stack))
