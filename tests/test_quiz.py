@@ -650,3 +650,20 @@ def test_static_page_reveals_feedback_without_a_kernel(tmp_path):
             browser.close()
     assert violations == []
     assert external == [] and errors == []
+
+
+def test_main_checks_banks_and_reports_problems(tmp_path, capsys):
+    from backcare.quiz import main
+
+    assert main(["00_start_here"]) == 0
+    assert capsys.readouterr().out == (
+        "ok   content/quiz/00_start_here.yaml: 4 questions (2 single choice, 1 multiple choice, 1 numeric)\n")
+    bad = tmp_path / "00_start_here.yaml"
+    bad.write_text(GOOD_YAML.format(chapter="00_start_here", key="NoSuchKey1999"), encoding="utf-8")
+    assert main([str(bad), "00_start_here"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        "FAIL 1 problem in course content:",
+        f"  {bad}: questions.0.references.0: unknown reference key 'NoSuchKey1999' (not in content/references.yaml)",
+        "ok   content/quiz/00_start_here.yaml: 4 questions (2 single choice, 1 multiple choice, 1 numeric)",
+    ]

@@ -52,6 +52,7 @@ __all__ = [
     "check_single",
     "bank_schema",
     "load_bank",
+    "main",
     "quiz",
     "write_bank_schema",
 ]
@@ -243,7 +244,15 @@ class QuestionBank(BaseModel):
 # Loading
 # --------------------------------------------------------------------------------------------------------------------
 def quiz_dir() -> Path:
-    """The folder holding the question banks, ``content/quiz/``."""
+    """The folder holding the question banks, ``content/quiz/``.
+
+    Examples
+    --------
+    >>> quiz_dir().parts[-2:]
+    ('content', 'quiz')
+    >>> sorted(p.name for p in quiz_dir().glob("00_*.yaml"))
+    ['00_start_here.yaml']
+    """
     from backcare.paths import content_dir
 
     return content_dir() / "quiz"
@@ -326,8 +335,22 @@ def bank_schema() -> str:
 
 
 def write_bank_schema(path: str | Path | None = None) -> Path:
-    """Write :func:`bank_schema` to ``path`` (default ``content/quiz/question_bank.schema.json``); return the path."""
+    """Write :func:`bank_schema` to ``path`` (default ``content/quiz/question_bank.schema.json``); return the path.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "bank.schema.json"
+    >>> write_bank_schema(target).read_text(encoding="utf-8") == bank_schema()
+    True
+    >>> write_bank_schema("/nonexistent/folder/bank.schema.json")
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: cannot write the schema: the folder /nonexistent/folder does not exist
+    """
     target = Path(path) if path is not None else quiz_dir() / SCHEMA_NAME
+    if not target.parent.is_dir():
+        raise FileNotFoundError(f"cannot write the schema: the folder {target.parent} does not exist")
     target.write_text(bank_schema(), encoding="utf-8")
     return target
 
@@ -730,3 +753,42 @@ def quiz(bank_or_questions: QuestionBank | Sequence[Question] | str) -> Quiz:
     if not questions:
         raise ValueError("quiz() needs at least one question")
     return Quiz(questions, review)
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Command line: check the banks while writing them
+# --------------------------------------------------------------------------------------------------------------------
+def main(argv: Sequence[str] | None = None) -> int:
+    """Check question banks: ``python -m backcare.quiz [chapter or path ...]`` (default: every bank).
+
+    Prints one line per good bank and every problem of a bad one; returns 0 when all are good, else 1.
+
+    Examples
+    --------
+    >>> main(["00_start_here"])  # doctest: +ELLIPSIS
+    ok   content/quiz/00_start_here.yaml: 4 questions (2 single choice, 1 multiple choice, 1 numeric)
+    0
+    >>> main(["99_nowhere"])  # doctest: +ELLIPSIS
+    FAIL 1 problem in course content:
+      content/quiz/99_nowhere.yaml: no question bank for chapter '99_nowhere' (known: ...)
+    1
+    """
+    from backcare.content import ContentError
+
+    targets = list(argv) if argv else sorted(p.stem for p in quiz_dir().glob("*.yaml"))
+    failed = 0
+    for target in targets:
+        try:
+            bank = load_bank(target)
+        except ContentError as err:
+            failed += 1
+            print(f"FAIL {err}")
+            continue
+        path = Path(target) if str(target).endswith((".yaml", ".yml")) else quiz_dir() / f"{target}.yaml"
+        counts = _summary(bank.questions).splitlines()[0].split(": ", 1)[1]
+        print(f"ok   {_shown_path(path)}: {counts}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
