@@ -31,7 +31,7 @@ Examples
 'diagnostic'
 """
 from .errors import ContentError, Problem
-from .loader import Content, Disagreement, cited_keys_in_text, load_content, read_content
+from .loader import Content, Disagreement, cited_keys_in_text, load_content, other_content_cited_keys, read_content
 from .models import (ContentFile, Effect, Fact, Guideline, GuidelinePosition, InvasivenessLevel, Reference,
                      ReviewStatus, Strict, Treatment)
 from .validate import load_yaml_model
@@ -39,5 +39,5 @@ from .validate import load_yaml_model
 __all__ = [
     "Content", "ContentError", "ContentFile", "Disagreement", "Effect", "Fact", "Guideline", "GuidelinePosition",
     "InvasivenessLevel", "Problem", "Reference", "ReviewStatus", "Strict", "Treatment", "cited_keys_in_text",
-    "load_content", "load_yaml_model", "read_content",
+    "load_content", "load_yaml_model", "other_content_cited_keys", "read_content",
 ]

@@ -36,6 +36,58 @@ def cited_keys_in_text(text: str) -> list[str]:
     return keys
 
 
+_REF_FIELDS = {"reference", "references", "mid_reference"}
+
+
+def other_content_cited_keys(root: str | Path | None = None) -> dict[str, list[str]]:
+    """Reference keys cited by the other YAML files under ``content/`` (quiz banks, chapter datasets) -> files.
+
+    A key counts when it is the value of a ``reference``/``references``/``mid_reference`` field or appears as
+    ``[@Key]`` in any text. Files that do not parse are skipped here: their owners' loaders report them.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> (root / "quiz").mkdir()
+    >>> _ = (root / "quiz" / "q.yaml").write_text("items:\\n  - references: [Costa2012]\\n    text: see [@Hill2011]\\n")
+    >>> other_content_cited_keys(root)
+    {'Costa2012': ['quiz/q.yaml'], 'Hill2011': ['quiz/q.yaml']}
+    """
+    from ..paths import content_dir
+    from .yamlio import read_yaml
+
+    root = Path(root) if root is not None else content_dir()
+    found: dict[str, list[str]] = {}
+
+    def note(key: str, name: str) -> None:
+        names = found.setdefault(key, [])
+        if name not in names:
+            names.append(name)
+
+    def walk(value, name: str, field: str | None) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, name, k)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, name, field)
+        elif isinstance(value, str):
+            if field in _REF_FIELDS and re.fullmatch(r"[A-Za-z0-9]+", value):
+                note(value, name)
+            for key in cited_keys_in_text(value):
+                note(key, name)
+
+    for path in sorted(root.rglob("*.yaml")):
+        rel = path.relative_to(root).as_posix()
+        if rel in FILES:
+            continue
+        doc, problems = read_yaml(path, rel)
+        if doc.data is not None:
+            walk(doc.data, rel, None)
+    return found
+
+
 @dataclass(frozen=True)
 class Disagreement:
     """A treatment on which guidelines point different ways; ``positions`` maps guideline -> its positions."""

@@ -99,8 +99,9 @@ class Reference(Strict):
 
     @model_validator(mode="after")
     def _findable(self) -> "Reference":
-        if not (self.doi or self.code or self.url or self.pmid):
-            raise ValueError("a reference needs a DOI, a code (guideline/policy number), a PMID or a URL")
+        if not (self.doi or self.code or self.url or self.pmid) and self.citation_confidence not in ("M", "?"):
+            raise ValueError("a reference needs a DOI, a code (guideline/policy number), a PMID or a URL "
+                             "(or citation_confidence M while its identifiers are unverified)")
         return self
 
 

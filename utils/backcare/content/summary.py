@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .errors import ContentError
-from .loader import Content, cited_keys_in_text, load_content
+from .loader import Content, cited_keys_in_text, load_content, other_content_cited_keys
 from .models import FILES
 
 
@@ -60,9 +60,11 @@ def notebook_cited_keys(notebooks: str | Path | Iterable[str | Path] | None = No
     return found
 
 
-def summary_lines(c: Content, notebook_keys: dict[str, list[str]] | None = None) -> list[str]:
+def summary_lines(c: Content, notebook_keys: dict[str, list[str]] | None = None,
+                  other_content_keys: dict[str, list[str]] | None = None) -> list[str]:
     """The summary report as lines of text (what ``main`` prints)."""
     notebook_keys = notebook_keys or {}
+    other_content_keys = other_content_keys or {}
     out: list[str] = []
     counts = {
         "references.yaml": f"{len(c.references)} references",
@@ -81,11 +83,14 @@ def summary_lines(c: Content, notebook_keys: dict[str, list[str]] | None = None)
 
     used = c.used_reference_keys()
     in_nb = set(notebook_keys)
-    unused = c.unused_references(in_nb)
+    in_other = set(other_content_keys)
+    unused = c.unused_references(in_nb | in_other)
     unknown_nb = c.cited_keys_ok(sorted(in_nb))
+    unknown_other = c.cited_keys_ok(sorted(in_other))
     out.append("References")
     out.append(f"  cited by content records: {len(used & set(c.references))} of {len(c.references)}")
     out.append(f"  cited in notebooks: {len(in_nb & set(c.references))}")
+    out.append(f"  cited in quiz banks and chapter datasets: {len(in_other & set(c.references))}")
     really_unused = [k for k in unused if not c.references[k].prose_only]
     waiting = [k for k in unused if c.references[k].prose_only]
     out.append(f"  unused: {len(really_unused)}" + (f" ({', '.join(really_unused)})" if really_unused else ""))
@@ -93,6 +98,8 @@ def summary_lines(c: Content, notebook_keys: dict[str, list[str]] | None = None)
                + (f" ({', '.join(waiting)})" if waiting else ""))
     if unknown_nb:
         out.append(f"  cited in notebooks but unknown: {', '.join(unknown_nb)}")
+    if unknown_other:
+        out.append(f"  cited in other content files but unknown: {', '.join(unknown_other)}")
 
     out.append("Positions per guideline")
     for gid in c.guidelines:
@@ -149,5 +156,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ValueError, RuntimeError) as exc:
         print(f"notebooks: {exc}")
         nb_keys = {}
-    print("\n".join(summary_lines(c, nb_keys)))
+    other = other_content_cited_keys(args.root)
+    print("\n".join(summary_lines(c, nb_keys, other)))
     return 0
