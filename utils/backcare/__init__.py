@@ -23,6 +23,16 @@ _API = {
     # chapter 00
     "show_invasiveness_scale": "invasiveness:show_invasiveness_scale",
     "invasiveness_explorer": "invasiveness:invasiveness_explorer",
+    # treatment tiers (chapters 03-06)
+    "tier_options": "tiers:tier_options",
+    "options": "tiers:options",
+    "options_table": "tiers:options_table",
+    "plot_effects": "tiers:plot_effects",
+    "show_effects": "tiers:show_effects",
+    "positions_matrix": "tiers:positions_matrix",
+    "why_guidelines_disagree": "tiers:why_guidelines_disagree",
+    "tier_explorer": "tiers:tier_explorer",
+    "evidence_box": "tiers:evidence_box",
     # self-checks
     "self_check": "selfcheck:self_check",
     # calculators (pure functions)
