@@ -96,6 +96,7 @@ class Disagreement:
     positions: Mapping[str, tuple[GuidelinePosition, ...]]
 
     def directions(self) -> dict[str, tuple[str, ...]]:
+        """Guideline -> the sorted directions of its positions on this treatment."""
         return {g: tuple(sorted({p.direction for p in ps if p.direction})) for g, ps in self.positions.items()}
 
 
@@ -151,31 +152,82 @@ class Content:
             raise KeyError(f"no fact {fact_id!r} in content/facts.yaml") from None
 
     def effect(self, effect_id: str) -> Effect:
-        """The effect with this id (``KeyError`` naming content/effects.yaml when unknown)."""
+        """The effect with this id (``KeyError`` naming content/effects.yaml when unknown).
+
+        Examples
+        --------
+        >>> e = load_content().effect("nsaids_chronic_pain")
+        >>> (e.estimate, e.low, e.high, e.comparator, e.scale, e.certainty)
+        (-3.3, -5.33, -1.27, 'placebo', 'pain 0-100 (VAS)', 'low')
+        >>> load_content().effect("nsaids_forever")
+        Traceback (most recent call last):
+        ...
+        KeyError: "no effect 'nsaids_forever' in content/effects.yaml"
+        """
         for e in self.effects:
             if e.id == effect_id:
                 return e
         raise KeyError(f"no effect {effect_id!r} in content/effects.yaml")
 
     def positions_for(self, treatment_id: str, guideline: str | None = None) -> list[GuidelinePosition]:
-        """Positions on one treatment, optionally from one guideline, in file order."""
+        """Positions on one treatment, optionally from one guideline, in file order (empty list if none).
+
+        Examples
+        --------
+        >>> [(p.population, p.direction, p.strength) for p in load_content().positions_for("opioids", "NICE")]
+        [('acute_nonspecific_lbp', 'for', 'consider'), ('chronic_lbp', 'against', 'do_not_offer'), \
+('sciatica', 'against', 'do_not_offer')]
+        >>> load_content().positions_for("opioids", "AAFP")
+        []
+        """
         return [p for p in self.positions
                 if p.treatment == treatment_id and (guideline is None or p.guideline == guideline)]
 
     def effects_for(self, treatment_id: str) -> list[Effect]:
-        """Effect estimates for one treatment, in file order."""
+        """Effect estimates for one treatment, in file order; an empty list is a gap in evidence, never a zero.
+
+        Examples
+        --------
+        >>> [e.id for e in load_content().effects_for("rf_denervation")]
+        ['rf_facet_pain_3_months', 'rf_si_joint_pain_3_months', 'rf_combination_pain_3_months']
+        >>> load_content().effects_for("paracetamol")
+        []
+        """
         return [e for e in self.effects if e.treatment == treatment_id]
 
     def treatments_at_level(self, level: int) -> list[Treatment]:
-        """Treatments placed at one invasiveness level (a scale, not a ladder), in file order."""
+        """Treatments placed at one invasiveness level (a scale, not a ladder), in file order.
+
+        Examples
+        --------
+        >>> [t.id for t in load_content().treatments_at_level(4)]
+        ['spinal_cord_stimulation']
+        >>> load_content().treatments_at_level(6)
+        []
+        """
         return [t for t in self.treatments.values() if t.invasiveness == level]
 
     def used_reference_keys(self) -> set[str]:
-        """Every reference key cited by some content record."""
+        """Every reference key cited by some content record.
+
+        Examples
+        --------
+        >>> {"Costa2012", "Juch2017"} <= load_content().used_reference_keys()
+        True
+        """
         return set(_reference_uses(self))
 
     def unused_references(self, extra_cited: Iterable[str] = ()) -> list[str]:
-        """References cited by no content record and not in ``extra_cited`` (e.g. keys cited in notebooks)."""
+        """References cited by no content record and not in ``extra_cited`` (e.g. keys cited in notebooks).
+
+        Examples
+        --------
+        >>> c = load_content()
+        >>> "Han2023" in c.unused_references()  # cited only in prose (prose_only: true)
+        True
+        >>> "Han2023" in c.unused_references(extra_cited=["Han2023"])
+        False
+        """
         used = self.used_reference_keys() | set(extra_cited)
         return [k for k in self.references if k not in used]
 
@@ -234,6 +286,23 @@ def read_content(root: str | Path | None = None, *, replace: Mapping[str, str | 
 
     ``replace`` maps a content file name to another file to read in its place (tests use this to slot a broken
     fixture into otherwise good content). Raises :class:`ContentError` listing every problem in every file.
+
+    Examples
+    --------
+    >>> len(read_content().treatments) >= 30
+    True
+    >>> from backcare.paths import repo_root
+    >>> read_content(replace={"facts.yaml": repo_root() / "tests/data/dangling_reference.facts.yaml"})
+    Traceback (most recent call last):
+    ...
+    backcare.content.errors.ContentError: 1 problem in course content:
+      tests/data/dangling_reference.facts.yaml:9: facts.0.reference: unknown reference key 'Nobody2099': add it to \
+references.yaml
+    >>> read_content(replace={"notes.yaml": "x.yaml"})
+    Traceback (most recent call last):
+    ...
+    ValueError: cannot replace ['notes.yaml']: content files are ['effects.yaml', 'facts.yaml', 'guidelines.yaml', \
+'invasiveness.yaml', 'positions.yaml', 'references.yaml', 'treatments.yaml']
     """
     from ..paths import content_dir
 

@@ -87,11 +87,11 @@ class Reference(Strict):
     """Publication year; null (written out) only for living web pages and policies with no single year."""
     title: Text
     venue: Text
-    doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
+    doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/[^\s<>\"]+$")] | None = None
     code: Text | None = None
-    recommendation_ids: list[str] = Field(default_factory=list)
+    recommendation_ids: list[Text] = Field(default_factory=list)
     pmid: Annotated[str, StringConstraints(pattern=r"^\d+$")] | None = None
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$")] | None = None
     note: Text | None = None
     citation_confidence: Confidence = "✔"
     prose_only: bool = False
