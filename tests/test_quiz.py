@@ -126,6 +126,13 @@ def test_check_multiple(multiple, chosen, expected):
         ("１", Feedback(True, "✓ Correct. Right, about one in a hundred people.")),  # full-width digit
         ("١", Feedback(True, "✓ Correct. Right, about one in a hundred people.")),  # Arabic-Indic digit
         ("1e0", Feedback(True, "✓ Correct. Right, about one in a hundred people.")),
+        ("about 1", Feedback(True, "✓ Correct. Right, about one in a hundred people.")),
+        ("~1", Feedback(True, "✓ Correct. Right, about one in a hundred people.")),
+        ("≈ 2 people out of 100", Feedback(True, "✓ Correct. Right, about one in a hundred people.")),
+        ("Roughly 5", Feedback(False, "✗ Too high. Serious causes are rarer than that.")),
+        ("people out of 100", Feedback(None, "Type a number, then press Check.")),
+        ("about", Feedback(None, "'about' is not a number: type digits, for example 12 or 0.5.")),
+        ("~", Feedback(None, "Type a number, then press Check.")),
         ("2.01", Feedback(False, "✗ Too high. Serious causes are rarer than that.")),
         ("10", Feedback(False, "✗ Too high. Serious causes are rarer than that.")),
         ("-0.5", Feedback(False, "✗ Too low. A count of people cannot be negative.")),

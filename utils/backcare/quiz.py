@@ -62,6 +62,7 @@ MAX_ANSWER_CHARS = 40
 NOT_REVIEWED = "These questions have not yet been clinically peer-reviewed."
 
 _TAG = re.compile(r"<\s*[A-Za-z/!?][^>\s]*>?|javascript:", re.IGNORECASE)  # the same rule as backcare.content
+_ABOUT = re.compile(r"^(?:(?:about|around|roughly|approximately)\s+|[~≈]\s*)", re.IGNORECASE)
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
@@ -448,8 +449,8 @@ def check_multiple(question: Question, chosen_indices: Iterable[int]) -> Feedbac
 def check_numeric(question: Question, text: str) -> Feedback:
     """Feedback for a typed answer to a numeric question; bad input gives a message, never an exception.
 
-    Accepts an optional sign, decimals with a point, an exponent, digits of any script (full-width too) and the
-    question's unit after the number. Commas are refused with an explanation, because "1,5" and "1,000" mean different
+    Accepts an optional sign, decimals with a point, an exponent, digits of any script (full-width too), "about",
+    "~" or "≈" before the number and the question's unit after it. Commas are refused with an explanation, because "1,5" and "1,000" mean different
     things in different countries.
 
     Examples
@@ -485,9 +486,13 @@ def check_numeric(question: Question, text: str) -> Feedback:
         return Feedback(None, "Type a number, then press Check.")
     if len(raw) > MAX_ANSWER_CHARS:
         return Feedback(None, f"That answer is too long: type just the number, up to {MAX_ANSWER_CHARS} characters.")
+    typed = raw
     unit = question.unit or ""
     if unit and raw.lower().endswith(unit.lower()):
         raw = raw[: -len(unit)].strip()
+    raw = _ABOUT.sub("", raw)  # "about 1", "~1" and "≈ 1" are fine answers to "roughly how many"
+    if not raw:
+        return Feedback(None, "Type a number, then press Check.")
     if "," in raw:
         return Feedback(
             None,
@@ -495,7 +500,7 @@ def check_numeric(question: Question, text: str) -> Feedback:
             "and no thousands separators (1000).",
         )
     if not _NUMBER.fullmatch(raw):
-        shown = raw if len(raw) <= 20 else raw[:17] + "..."
+        shown = typed if len(typed) <= 20 else typed[:17] + "..."
         return Feedback(None, f"{shown!r} is not a number: type digits, for example 12 or 0.5.")
     value = float(raw)
     if not math.isfinite(value):
