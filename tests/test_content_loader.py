@@ -168,6 +168,22 @@ def test_plain_numbers_stay_text_where_the_model_says_str(tmp_path):
     assert load_yaml_model(f, _Versioned) == _Versioned(version="1.10", count=3, share=2.0, flag=True, kind="a")
 
 
+class _Option(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid")
+    text: str
+    note: str
+    correct: bool
+
+
+def test_dates_and_booleans_stay_text_where_the_model_says_str(tmp_path):
+    f = tmp_path / "o.yaml"
+    f.write_text("text: True\nnote: 2016-11-30\ncorrect: false\n")
+    assert load_yaml_model(f, _Option) == _Option(text="True", note="2016-11-30", correct=False)
+    f.write_text("text: null\nnote: x\ncorrect: False\n")
+    with pytest.raises(ContentError, match=r"o\.yaml:1: text: expected text, got nothing \(null\)$"):
+        load_yaml_model(f, _Option)
+
+
 def test_load_yaml_model_reports_every_problem_with_line_and_allowed_values(tmp_path):
     f = tmp_path / "v.yaml"
     f.write_text("version: 1\ncount: 2.5\nshare: x\nflag: off\nkind: c\nextra: 1\n")

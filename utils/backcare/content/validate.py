@@ -161,12 +161,12 @@ def validate_doc(doc: YamlDoc, model: type[M]) -> tuple[M | None, list[Problem]]
             for err in exc.errors(include_url=False):
                 if err["type"] == "string_type":
                     loc = _clean_loc(doc.data, tuple(err["loc"]))
-                    if loc in doc.raw_numbers:
+                    if loc in doc.raw_scalars:
                         fixes.append(loc)
             if not fixes:
                 return None, problems_from_validation(exc, doc, model)
             for loc in fixes:
-                _set(doc.data, loc, doc.raw_numbers.pop(loc))
+                _set(doc.data, loc, doc.raw_scalars.pop(loc))
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:

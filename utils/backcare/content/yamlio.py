@@ -5,8 +5,8 @@ What "strict" means here (PyYAML's default loader gets each of these wrong for c
 * a key given twice in one mapping is an error (PyYAML silently keeps the last one);
 * only ``true``/``false`` are booleans: ``yes``, ``no``, ``on``, ``off`` stay text (``nice: no`` is the string "no");
 * ``1:20`` is text, not the sexagesimal number 80; ``2016-11-30`` is a date; nothing else is a timestamp;
-* a plain number such as ``1.10`` that lands in a field the model declares as text is read back as the text
-  ``"1.10"`` exactly as written (see :func:`backcare.content.load_yaml_model`);
+* a plain number, date or boolean such as ``1.10``, ``2016-11-30`` or ``True`` that lands in a field the model
+  declares as text is read back as the text exactly as written (see :func:`backcare.content.load_yaml_model`);
 * merge keys (``<<``) and custom tags are refused;
 * a file that is not YAML, not UTF-8, empty, or holds several documents gives one clear problem naming the file.
 """
@@ -67,12 +67,13 @@ _add(_DATE, r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "0123456789")
 
 @dataclass
 class YamlDoc:
-    """Plain data read from one YAML file, with the line of every value and the raw text of plain numbers."""
+    """Plain data read from one YAML file, with the line of every value and the raw text of every plain scalar
+    that was read as a number, boolean or date (so a field the model declares as text gets what was written)."""
 
     label: str
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
-    raw_numbers: dict[Loc, str] = field(default_factory=dict)
+    raw_scalars: dict[Loc, str] = field(default_factory=dict)
 
     def line_of(self, loc: Loc) -> int | None:
         """Line (1-based) of the value at ``loc``, or of its nearest enclosing value that exists."""
@@ -137,17 +138,19 @@ class _Walker:
         if tag == _STR:
             return text
         if tag == _BOOL:
+            self.doc.raw_scalars[loc] = text
             return text.lower() == "true"
         if tag == _NULL:
             return None
         if tag == _INT:
-            self.doc.raw_numbers[loc] = text
+            self.doc.raw_scalars[loc] = text
             return int(text, 0) if text[:2] in ("0o", "0x") else int(text)
         if tag == _FLOAT:
-            self.doc.raw_numbers[loc] = text
+            self.doc.raw_scalars[loc] = text
             return float(text.replace("inf", "Inf").replace("INF", "Inf").replace(".Inf", "inf")
                          .replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan"))
         if tag == _DATE:
+            self.doc.raw_scalars[loc] = text
             try:
                 return _dt.date.fromisoformat(text)
             except ValueError:
@@ -165,7 +168,7 @@ def parse_yaml(text: str, label: str) -> tuple[YamlDoc, list[Problem]]:
     >>> doc, problems = parse_yaml("nice: no\\nyear: 2016\\nversion: 1.10\\n", "x.yaml")
     >>> doc.data, problems
     ({'nice': 'no', 'year': 2016, 'version': 1.1}, [])
-    >>> doc.line_of(("version",)), doc.raw_numbers[("version",)]
+    >>> doc.line_of(("version",)), doc.raw_scalars[("version",)]
     (3, '1.10')
     >>> _, problems = parse_yaml("a: 1\\nb: 2\\na: 3\\n", "x.yaml")
     >>> print(problems[0])
