@@ -361,8 +361,9 @@ def _panel_title(key) -> str:
 
 def _row_label(e) -> str:
     c = _content()
+    certainty = "certainty not graded" if e.certainty == "not_stated" else CERTAINTY[e.certainty]
     return (f"{short_name(c.treatments[e.treatment])} vs {comparator_text(e)}\n"
-            f"{POPULATION_SHORT[e.population]}, {e.time_point}; {CERTAINTY[e.certainty]}")
+            f"{POPULATION_SHORT[e.population]}, {e.time_point}; {certainty}")
 
 
 def _row_words(e) -> str:
@@ -447,7 +448,11 @@ def _draw_panel(a, key, rows, colours, tids) -> None:
         if e.mid is not None:
             values.append(_mid_at(e, null))
     lo, hi = min(values), max(values)
-    pad = (hi - lo) * 0.12 or 1.0
+    rng = re.search(r"(\d+)\s*-\s*(\d+)", base)
+    if rng and measure == "mean_difference":   # keep small effects looking small: show at least 10% of the scale
+        least = 0.1 * (float(rng.group(2)) - float(rng.group(1)))
+        lo, hi = min(lo, null - least / 2, hi - least), max(hi, null + least / 2, lo + least)
+    pad = (hi - lo) * 0.08 or 1.0
     a.axvline(null, color=PALETTE["grey"], linewidth=1)
     n = len(rows)
     for i, e in enumerate(rows):
@@ -458,17 +463,19 @@ def _draw_panel(a, key, rows, colours, tids) -> None:
             a.hlines(y, e.low, e.high, color=colour, linewidth=2.2)
         a.plot([e.estimate], [y], marker=marker, markersize=9, color=colour, markeredgecolor="black",
                linestyle="none")
-        a.text(hi + pad * 0.3, y + 0.12, f"{num(e.estimate)} ({interval_text(e)})", va="center", fontsize=8.5)
+        side = {"xycoords": ("axes fraction", "data"), "va": "center", "annotation_clip": False}
+        a.annotate(f"{num(e.estimate)} ({interval_text(e)})", xy=(1.02, y + 0.12), fontsize=8.5, **side)
+        a.annotate(mid_text(e) if e.mid is not None else "MID not stated", xy=(1.02, y - 0.22), fontsize=7.5,
+                   color=PALETTE["grey"], **side)
         if e.mid is not None:
             m = _mid_at(e, null)
             a.vlines(m, y - 0.38, y + 0.38, colors="black", linestyles="dashed", linewidth=1.3)
             a.text(m, y - 0.42, mid_text(e), ha="center", va="top", fontsize=7.5)
-            a.text(hi + pad * 0.3, y - 0.22, mid_text(e), va="center", fontsize=7.5, color=PALETTE["grey"])
-        else:
-            a.text(hi + pad * 0.3, y - 0.22, "MID not stated", va="center", fontsize=7.5, color=PALETTE["grey"])
     a.set_yticks(range(n), [_row_label(e) for e in reversed(rows)], fontsize=8.5)
     a.set_ylim(-0.9, n - 0.3)
     a.set_xlim(lo - pad, hi + pad)
+    from matplotlib.ticker import MaxNLocator
+    a.xaxis.set_major_locator(MaxNLocator(nbins=6))
     a.set_xlabel(f"{base}: {better} values favour the treatment; "
                  f"{'1' if null == 1.0 else '0'} = no difference; dashed line = MID", fontsize=8.5)
     a.set_title(_panel_title(key), fontsize=10, loc="left")
