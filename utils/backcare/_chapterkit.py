@@ -1,0 +1,94 @@
+"""Small helpers shared by the chapter modules (understanding, assessment): chapter datasets, fact look-ups, HTML
+blocks that display with a deterministic ``text/plain``.
+
+Examples
+--------
+>>> block = HtmlBlock("<p>Hello</p>", "Hello")
+>>> block._repr_mimebundle_()["text/plain"]
+'Hello'
+>>> fact_value("costa_acute_pain_baseline")
+52
+>>> fact_value("no_such_fact")
+Traceback (most recent call last):
+...
+KeyError: "no fact 'no_such_fact' in content/facts.yaml"
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import TypeVar
+
+from .paths import content_dir
+
+M = TypeVar("M")
+
+
+def content():
+    from .content import load_content
+
+    return load_content()
+
+
+def fact(fact_id: str):
+    """The :class:`backcare.content.Fact` with this id (``KeyError`` naming content/facts.yaml when unknown)."""
+    return content().fact(fact_id)
+
+
+def number(value: float) -> int | float:
+    """A fact value as it should print: whole numbers without ``.0``."""
+    return int(value) if float(value).is_integer() else value
+
+
+def fact_value(fact_id: str) -> int | float:
+    """The point value of a fact, printed without a trailing ``.0``; ``ValueError`` if it is only a range."""
+    f = fact(fact_id)
+    if f.value is None:
+        raise ValueError(f"fact {fact_id!r} is a range ({f.low} to {f.high}), not one number")
+    return number(f.value)
+
+
+def round_half_up(x: float) -> int:
+    """Round to a whole number with halves going up (0.5 -> 1), reading ``x`` as the decimal it prints as."""
+    return int(Decimal(repr(float(x))).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def chapter_path(stem: str) -> Path:
+    return content_dir() / "chapters" / f"{stem}.yaml"
+
+
+@functools.lru_cache(maxsize=None)
+def load_chapter(stem: str, model: type[M]) -> M:
+    """Read ``content/chapters/<stem>.yaml`` strictly into ``model`` (cached) and check its keys and fact ids."""
+    from .content import ContentError, Problem, load_yaml_model
+
+    data = load_yaml_model(chapter_path(stem), model)
+    c = content()
+    problems = []
+    for where, key in getattr(data, "reference_keys", lambda: [])():
+        if key not in c.references:
+            problems.append(Problem(str(chapter_path(stem)), None, where,
+                                    f"unknown reference key {key!r}: add it to content/references.yaml"))
+    for where, fid in getattr(data, "fact_ids", lambda: [])():
+        if fid not in c.facts:
+            problems.append(Problem(str(chapter_path(stem)), None, where,
+                                    f"unknown fact id {fid!r}: add it to content/facts.yaml"))
+    if problems:
+        raise ContentError(problems)
+    return data
+
+
+@dataclass(frozen=True)
+class HtmlBlock:
+    """Pre-built (already escaped) HTML with a plain-text twin; displays in every front end and compares under nbval."""
+
+    html: str
+    text: str
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/html": self.html, "text/plain": self.text}
+
+    def to_html(self) -> str:
+        return self.html
