@@ -239,3 +239,35 @@ def test_load_content_is_cached_and_fast():
     assert min(timings) < 0.3, f"reading content took {min(timings):.2f} s"
     assert load_content() is load_content()
     assert fresh.treatments.keys() == load_content().treatments.keys()
+
+
+# ---- property: any text written by a YAML dumper reads back as the same text ---------------------------------
+
+class _Texts(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid")
+    a: str
+    b: list[str]
+    flag: bool
+    n: int
+
+
+def test_text_round_trips_through_yaml_whatever_it_looks_like(tmp_path_factory):
+    import yaml
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    folder = tmp_path_factory.mktemp("roundtrip")
+    printable = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=20)
+    tricky = st.sampled_from(["yes", "no", "on", "off", "1.10", "1e3", "0x10", "0o17", "2016-11-30", "True", "~",
+                              "null", "1:20", "<<", "", " leading", "a: b", "- x", "#c"])
+    texts = st.one_of(printable, tricky)
+
+    @settings(max_examples=60, deadline=None)
+    @given(a=texts, b=st.lists(texts, max_size=4), flag=st.booleans(), n=st.integers(-10**6, 10**6))
+    def check(a, b, flag, n):
+        original = _Texts(a=a, b=b, flag=flag, n=n)
+        f = folder / "t.yaml"
+        f.write_text(yaml.safe_dump(original.model_dump(), allow_unicode=True), encoding="utf-8")
+        assert load_yaml_model(f, _Texts) == original
+
+    check()
