@@ -348,5 +348,39 @@ def test_opioid_evidence_box_states_the_numbers_and_sources():
 
 def test_public_names_are_registered():
     for name in ("tier_options", "options", "options_table", "plot_effects", "show_effects", "positions_matrix",
-                 "tier_explorer", "evidence_box", "why_guidelines_disagree"):
+                 "tier_explorer", "evidence_box", "why_guidelines_disagree", "benefit_and_harm",
+                 "guideline_disagreements"):
         assert getattr(bc, name) is getattr(tiers, name)
+
+
+# ---- benefit and harm, disagreements -------------------------------------------------------------------------
+
+def test_benefit_and_harm_side_by_side_names_the_population_of_each_effect():
+    card = tiers.benefit_and_harm("nsaids")
+    lines = card.text.splitlines()
+    assert lines[0] == "Non-steroidal anti-inflammatory drugs (NSAIDs): benefit and harm side by side"
+    assert ("pain in acute low back pain (pain 0-100, up to 3 weeks): −7.29 (−10.98 to −3.61) vs placebo; MID 10; "
+            "moderate certainty [van der Gaag 2020]") in lines[1]
+    assert ("pain in chronic low back pain (pain 0-100 (VAS), median follow-up 56 days): −3.3 (−5.33 to −1.27) vs "
+            "placebo; MID not stated by the source; low certainty [Enthoven 2016]") in lines[1]
+    assert lines[2].startswith("Harms: Common: Stomach upset. Serious: Bleeding")
+    assert '<th scope="col">Harms</th>' in card.html
+
+
+def test_benefit_and_harm_for_a_condition_and_for_a_gap():
+    assert "−7.29" not in tiers.benefit_and_harm("nsaids", "chronic_lbp").text
+    anti = tiers.benefit_and_harm("antidepressants")
+    assert anti.text.splitlines()[1] == "Benefit: — no pooled estimate in this series"
+
+
+def test_guideline_disagreements_are_derived_from_positions():
+    text = tiers.guideline_disagreements("medicine").text
+    lines = text.splitlines()[1:]
+    assert [ln.split(":")[0] for ln in lines] == [
+        "- Anticonvulsants, including gabapentinoids (pregabalin, gabapentin)",
+        "- Antidepressants (duloxetine and other SNRIs, TCAs, SSRIs)", "- Opioids (including tramadol)",
+        "- Paracetamol (acetaminophen)", "- Skeletal muscle relaxants (non-benzodiazepine)"]
+    relax = lines[-1]
+    assert "ACP ✓ for (acute low back pain); WHO ✗ against (chronic low back pain)" in relax
+    assert "Different people: the positions speak to acute low back pain, chronic low back pain." in relax
+    assert "NSAIDs" not in text

@@ -242,10 +242,11 @@ def effect_summary(effect) -> str:
     """One effect in words: outcome, scale, time, estimate (interval) vs comparator, MID, certainty.
 
     >>> effect_summary(_content().effect("nsaids_chronic_pain"))
-    'pain (pain 0-100 (VAS), median follow-up 56 days): −3.3 (−5.33 to −1.27) vs placebo; MID not stated by the source; low certainty'
+    'pain in chronic low back pain (pain 0-100 (VAS), median follow-up 56 days): −3.3 (−5.33 to −1.27) vs placebo; MID not stated by the source; low certainty'
     """
     approx = "; approximate" if effect.approximate else ""
-    return (f"{effect.outcome.replace('_', ' ')} ({effect.scale}, {effect.time_point}): {num(effect.estimate)} "
+    return (f"{effect.outcome.replace('_', ' ')} in {POPULATION_SHORT[effect.population]} ({effect.scale}, "
+            f"{effect.time_point}): {num(effect.estimate)} "
             f"({interval_text(effect)}) vs {comparator_text(effect)}; {mid_text(effect)}; "
             f"{CERTAINTY[effect.certainty]}{approx}")
 
@@ -342,6 +343,37 @@ def options_table(tier: str, condition: str | None = None) -> OptionsTable:
         rows.append(((t.name,), (t.description,), (whom,), tuple(_effects_cell(t, condition)), (_time_text(t),),
                      (_harms_text(t),), (_resource_text(t),)))
     return OptionsTable(title, columns, tuple(rows))
+
+
+def benefit_and_harm(treatment_id: str, condition: str | None = None) -> HtmlBlock:
+    """One option's benefit (effects vs comparator, certainty) and harms side by side, with time to effect.
+
+    Examples
+    --------
+    >>> card = benefit_and_harm("paracetamol")
+    >>> print(card.text)
+    Paracetamol (acetaminophen): benefit and harm side by side
+    Benefit: — no pooled estimate in this series
+    Harms: None listed in this series (not the same as none).
+    Time to effect: No faster recovery than placebo (median 16 to 17 days in all arms). [Williams 2014]
+    >>> benefit_and_harm("aspirin")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown treatment 'aspirin'; see content/treatments.yaml for the ids
+    """
+    t = _content().treatments[_check_treatment(treatment_id)]
+    _check_condition(condition)
+    benefit = _effects_cell(t, condition)
+    harms = _harms_text(t)
+    title = f"{t.name}: benefit and harm side by side" + (
+        f" ({CONDITION_LABELS[condition].lower()})" if condition else "")
+    items = "".join(f"<li>{escape(x)}</li>" for x in benefit)
+    html = (f'<table class="bc-table"><caption>{escape(title)}</caption><thead><tr><th scope="col">Benefit '
+            f'(effect vs comparator, certainty)</th><th scope="col">Harms</th></tr></thead><tbody><tr>'
+            f"<td><ul>{items}</ul></td><td>{escape(harms)}</td></tr></tbody></table>"
+            f"<p><strong>Time to effect:</strong> {escape(_time_text(t))}</p>")
+    text = "\n".join([title, "Benefit: " + " | ".join(benefit), f"Harms: {harms}", f"Time to effect: {_time_text(t)}"])
+    return HtmlBlock(html, text)
 
 
 # ---- effect chart -----------------------------------------------------------------------------------------------
@@ -754,6 +786,57 @@ def positions_matrix(what, guidelines: Sequence[str] | None = None, *,
     gs = _guidelines_for(ids, guidelines)
     cells = {(tid, g): position_cells(tid, g, condition) for tid in ids for g in gs}
     return PositionsMatrix(tuple(ids), gs, cells, condition)
+
+
+def guideline_disagreements(what, guidelines: Sequence[str] | None = None) -> HtmlBlock:
+    """Where the guidelines point different ways for these options, derived from the positions, with the reasons
+    the records themselves show: different populations and different dates.
+
+    Examples
+    --------
+    >>> print(guideline_disagreements(["muscle_relaxants", "nsaids"]).text)
+    Where the guidelines disagree
+    - Skeletal muscle relaxants (non-benzodiazepine): NICE · not addressed (all low back pain); ACP ✓ for (acute low back pain); WHO ✗ against (chronic low back pain). Different people: the positions speak to acute low back pain, chronic low back pain. Different dates: NICE 2016, ACP 2017, WHO 2023.
+    >>> print(guideline_disagreements(["nsaids"]).text)
+    Where the guidelines disagree
+    (no disagreement among these options)
+    >>> guideline_disagreements(["nsaids"], guidelines=["AMA"])
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown guideline 'AMA'; guidelines are: NICE, ACP, WHO, CDC
+    """
+    c = _content()
+    ids = _resolve(what)
+    gs = _guidelines_for(ids, guidelines)
+    split = {d.treatment for d in c.disagreements() if d.treatment in ids}
+    lines, items = [], []
+    for tid in (t for t in ids if t in split):
+        parts, pops, years = [], [], []
+        for g in gs:
+            cells = position_cells(tid, g)
+            if all(p.state in ("out_of_scope",) for p in cells):
+                continue
+            shown = "; ".join(f"{p.symbol} {p.word}" + (f" ({POPULATION_SHORT[p.population]})" if p.population else "")
+                              for p in cells)
+            parts.append(f"{g} {shown}")
+            pops += [p.population for p in cells
+                     if p.population not in (None, "any_lbp") and p.state in ("for", "against", "no_recommendation")]
+            years.append(f"{g} {c.guidelines[g].year}")
+        why = []
+        distinct = list(dict.fromkeys(pops))
+        if len(distinct) > 1:
+            why.append("Different people: the positions speak to " + ", ".join(POPULATION_SHORT[p] for p in distinct) + ".")
+        why.append("Different dates: " + ", ".join(years) + ".")
+        line = f"{c.treatments[tid].name}: " + "; ".join(parts) + ". " + " ".join(why)
+        lines.append(f"- {line}")
+        items.append(f"<li>{escape(line)}</li>")
+    if not lines:
+        return HtmlBlock('<div class="bc-note" role="note"><p><strong>Where the guidelines disagree</strong></p>'
+                         "<p>No disagreement among these options.</p></div>",
+                         "Where the guidelines disagree\n(no disagreement among these options)")
+    html = ('<div class="bc-note" role="note"><p><strong>Where the guidelines disagree</strong></p>'
+            f"<ul>{''.join(items)}</ul></div>")
+    return HtmlBlock(html, "Where the guidelines disagree\n" + "\n".join(lines))
 
 
 # ---- explorer -----------------------------------------------------------------------------------------------
