@@ -33,6 +33,19 @@ _API = {
     "why_guidelines_disagree": "tiers:why_guidelines_disagree",
     "tier_explorer": "tiers:tier_explorer",
     "evidence_box": "tiers:evidence_box",
+    "benefit_and_harm": "tiers:benefit_and_harm",
+    "guideline_disagreements": "tiers:guideline_disagreements",
+    # chapter 01: understanding back pain
+    "show_burden": "understanding:show_burden",
+    "burden_summary": "understanding:burden_summary",
+    "definitions_table": "understanding:definitions_table",
+    "triage_counts": "understanding:triage_counts",
+    "show_triage": "understanding:show_triage",
+    "show_spine_schematic": "understanding:show_spine_schematic",
+    "natural_history": "understanding:natural_history",
+    "show_natural_history": "understanding:show_natural_history",
+    "natural_history_explorer": "understanding:natural_history_explorer",
+    "recovery_milestones": "understanding:recovery_milestones",
     # self-checks
     "self_check": "selfcheck:self_check",
     # calculators (pure functions)
