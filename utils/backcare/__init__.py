@@ -46,6 +46,12 @@ _API = {
     "show_natural_history": "understanding:show_natural_history",
     "natural_history_explorer": "understanding:natural_history_explorer",
     "recovery_milestones": "understanding:recovery_milestones",
+    # chapters 03 and 05: care team, procedure risks, when invasive care is right
+    "care_team_table": "procedures:care_team_table",
+    "care_team_explorer": "procedures:care_team_explorer",
+    "show_procedure_risks": "procedures:show_procedure_risks",
+    "procedure_risk_explorer": "procedures:procedure_risk_explorer",
+    "when_invasive_care_is_right": "procedures:when_invasive_care_is_right",
     # self-checks
     "self_check": "selfcheck:self_check",
     # calculators (pure functions)
