@@ -248,7 +248,7 @@ def icon_counts(f: Frequency) -> tuple[int, int, int]:
     """Icons to draw out of ``per``: (certain, uncertain, without the event).
 
     ``certain`` = the lower figure, ``uncertain`` = the gap up to the upper figure (a range, "up to" or "fewer
-    than"), rounded half up; a frequency under 1 icon draws none and the chart says so.
+    than"), rounded half up; a frequency under 1 icon draws none and the chart says so (never rounded up to 1).
 
     >>> icon_counts(frequency("decompression_side_effects"))
     (100, 140, 760)
@@ -260,6 +260,8 @@ def icon_counts(f: Frequency) -> tuple[int, int, int]:
     def whole(x: float) -> int:
         return int(Decimal(repr(float(x))).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
+    if f.high < 1:  # fewer than one icon: draw none rather than round a rare event up to a whole person
+        return 0, 0, f.per
     certain = whole(f.low)
     uncertain = whole(f.high) - certain
     return certain, uncertain, f.per - certain - uncertain
@@ -302,7 +304,8 @@ def plot_icon_array(f: Frequency, ax=None):
                 ax.scatter(xs[start:stop], ys[start:stop], s=size if marker != "." else size * 0.8,
                            marker=marker, color=colour, label=label, linewidths=0)
         if certain + uncertain == 0:
-            ax.text(cols / 2, rows / 2, "Fewer than 1 in 1,000:\ntoo few to draw", ha="center", va="center",
+            ax.text(cols / 2, rows / 2, f"Fewer than 1 in {f.per:,}\n(about {_num(f.high * 10)} in 10,000):\ntoo few to draw",
+                    ha="center", va="center",
                     fontsize=10, bbox={"facecolor": "white", "edgecolor": "black"})
         ax.set_xlim(-1, cols)
         ax.set_ylim(-1.5, rows)
