@@ -87,6 +87,8 @@ MEASURES = {"mean_difference": "mean difference", "standardised_mean_difference"
 RATIO_MEASURES = {"hazard_ratio", "risk_ratio", "odds_ratio"}
 NO_ESTIMATE = "— no pooled estimate in this series"
 DEFAULT_GUIDELINES = ("NICE", "ACP", "WHO")
+#: Inline alignment: notebook front ends right-align table cells by default, which makes prose cells hard to read.
+_LEFT = ' style="text-align:left;vertical-align:top"'
 
 
 def _content():
@@ -285,6 +287,14 @@ def _effects_cell(t, condition) -> list[str]:
     return [f"{effect_summary(e)} [{_labels([e.reference])}]" for e in found]
 
 
+def _lines_html(lines: Sequence[str]) -> str:
+    """One line as text, several as a list (so separate effects do not run together)."""
+    if len(lines) == 1:
+        return escape(lines[0])
+    items = "".join(f"<li>{escape(x)}</li>" for x in lines)
+    return f'<ul style="margin:0;padding-left:1.1em">{items}</ul>'
+
+
 @dataclass(frozen=True)
 class OptionsTable:
     """The options of a tier as a table; displays as HTML, with a deterministic plain-text form."""
@@ -294,11 +304,11 @@ class OptionsTable:
     rows: tuple[tuple[tuple[str, ...], ...], ...]   # row -> cell -> lines of plain text
 
     def to_html(self) -> str:
-        head = "".join(f'<th scope="col">{escape(c)}</th>' for c in self.columns)
+        head = "".join(f'<th scope="col"{_LEFT}>{escape(c)}</th>' for c in self.columns)
         body = []
         for row in self.rows:
-            cells = [f'<th scope="row">{"<br>".join(escape(x) for x in row[0])}</th>']
-            cells += [f"<td>{'<br>'.join(escape(x) for x in cell)}</td>" for cell in row[1:]]
+            cells = [f'<th scope="row"{_LEFT}>{"<br>".join(escape(x) for x in row[0])}</th>']
+            cells += [f"<td{_LEFT}>{_lines_html(cell)}</td>" for cell in row[1:]]
             body.append("<tr>" + "".join(cells) + "</tr>")
         return (f'<table class="bc-table"><caption>{escape(self.title)}</caption><thead><tr>{head}</tr></thead>'
                 f"<tbody>{''.join(body)}</tbody></table>")
@@ -367,10 +377,9 @@ def benefit_and_harm(treatment_id: str, condition: str | None = None) -> HtmlBlo
     harms = _harms_text(t)
     title = f"{t.name}: benefit and harm side by side" + (
         f" ({CONDITION_LABELS[condition].lower()})" if condition else "")
-    items = "".join(f"<li>{escape(x)}</li>" for x in benefit)
-    html = (f'<table class="bc-table"><caption>{escape(title)}</caption><thead><tr><th scope="col">Benefit '
-            f'(effect vs comparator, certainty)</th><th scope="col">Harms</th></tr></thead><tbody><tr>'
-            f"<td><ul>{items}</ul></td><td>{escape(harms)}</td></tr></tbody></table>"
+    html = (f'<table class="bc-table"><caption>{escape(title)}</caption><thead><tr><th scope="col"{_LEFT}>Benefit '
+            f'(effect vs comparator, certainty)</th><th scope="col"{_LEFT}>Harms</th></tr></thead><tbody><tr>'
+            f"<td{_LEFT}>{_lines_html(benefit)}</td><td{_LEFT}>{escape(harms)}</td></tr></tbody></table>"
             f"<p><strong>Time to effect:</strong> {escape(_time_text(t))}</p>")
     text = "\n".join([title, "Benefit: " + " | ".join(benefit), f"Harms: {harms}", f"Time to effect: {_time_text(t)}"])
     return HtmlBlock(html, text)
@@ -733,13 +742,13 @@ class PositionsMatrix:
 
     def to_html(self) -> str:
         c = _content()
-        head = '<th scope="col">Option</th>' + "".join(
-            f'<th scope="col">{escape(g)} {c.guidelines[g].year}</th>' for g in self.guidelines)
+        head = f'<th scope="col"{_LEFT}>Option</th>' + "".join(
+            f'<th scope="col"{_LEFT}>{escape(g)} {c.guidelines[g].year}</th>' for g in self.guidelines)
         body = []
         for tid in self.treatments:
-            cells = "".join("<td>" + "<br>".join(p.html() for p in self.cells[(tid, g)]) + "</td>"
+            cells = "".join(f"<td{_LEFT}>" + "<br>".join(p.html() for p in self.cells[(tid, g)]) + "</td>"
                             for g in self.guidelines)
-            body.append(f'<tr><th scope="row">{escape(c.treatments[tid].name)}</th>{cells}</tr>')
+            body.append(f'<tr><th scope="row"{_LEFT}>{escape(c.treatments[tid].name)}</th>{cells}</tr>')
         legend = "".join(f"<li><strong>{escape(DIRECTIONS[s][0])} {escape(DIRECTIONS[s][1])}</strong>: "
                          f"{escape(LEGEND[s])}</li>" for s in self._used())
         return (f'<table class="bc-table"><caption>{escape(self.title())}</caption><thead><tr>{head}</tr></thead>'
@@ -850,8 +859,8 @@ def explorer_view_html(tier: str, condition: str, guideline: str) -> str:
     rows = []
     for t in ts:
         pos = "<br>".join(p.html(paraphrase=True) for p in position_cells(t.id, guideline, condition))
-        eff = "<br>".join(escape(x) for x in _effects_cell(t, condition))
-        rows.append(f'<tr><th scope="row">{escape(t.name)}</th><td>{pos}</td><td>{eff}</td></tr>')
+        eff = _lines_html(_effects_cell(t, condition))
+        rows.append(f'<tr><th scope="row"{_LEFT}>{escape(t.name)}</th><td{_LEFT}>{pos}</td><td{_LEFT}>{eff}</td></tr>')
     if not rows:
         rows.append(f'<tr><td colspan="3">No option of this tier is listed for '
                     f"{escape(CONDITION_LABELS[condition].lower())}.</td></tr>")
