@@ -103,6 +103,13 @@ def test_numbers_not_in_content_are_found(prose, number):
     assert [f.number for f in findings] == [number]
 
 
+def test_a_percentage_must_match_a_percentage_or_a_proportion():
+    # 13 is a trial count (Enthoven 2016) in content, not a percentage; 0.92 is a proportion (MRI for infection)
+    assert check_markdown("demo", ["The review pooled 13 trials."], allow=NONE) == []
+    assert [f.number for f in check_markdown("demo", ["About 13 % of people improved."], allow=NONE)] == ["13"]
+    assert check_markdown("demo", ["MRI specificity for infection was 92 % (0.92)."], allow=NONE) == []
+
+
 def test_finding_message_names_notebook_cell_context_and_number():
     findings = check_markdown("02_assessment", ["Intro.", "The pooled sensitivity was 0.935 in surgical series."],
                               cell_numbers=[3, 7], allow=NONE)

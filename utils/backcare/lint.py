@@ -17,7 +17,9 @@ What counts as "held by content/":
 Matching is tolerant of formatting only: the sign is ignored (``−3.30`` matches ``-3.3``), trailing zeros do not
 matter (``−3.30`` matches ``3.3``), thousands separators are read (``11 166``, ``1,652``), ``0.9 %`` matches a
 fact 0.9 with unit %, ``92 %`` also matches a proportion 0.92, and ``619 million`` matches 619. Rounding is not
-formatting: ``7.28`` does not match ``7.29``.
+formatting: ``7.28`` does not match ``7.29``. A percentage must match a number content holds as a percentage (a fact
+with unit %, a number written with % in content text, or a chapter-dataset value): a count of 13 trials does not
+vouch for "13 %".
 
 What is not prose and is skipped: ``[@Key]`` citations, inline and fenced code, URLs and link targets, HTML tags and
 their attributes, spinal levels (``L4/5``, ``S1``), identifiers with digits (``NG59``, ``CD013577``), dotted
@@ -114,35 +116,49 @@ def numbers_in_text(text: str) -> list[Decimal]:
 
 # ---- what content/ holds ------------------------------------------------------------------------------------
 
-def _walk(value, into: set[Decimal]) -> None:
+def _walk(value, into: set[Decimal], percents: set[Decimal] | None = None, scalars_are_percent: bool = False) -> None:
+    """Add every number in ``value`` to ``into``; numbers known to be percentages also go to ``percents``."""
     if isinstance(value, bool) or value is None:
         return
     if isinstance(value, (int, float)):
-        into.add(abs(Decimal(repr(value))) if isinstance(value, float) else abs(Decimal(value)))
+        number = abs(Decimal(repr(value))) if isinstance(value, float) else abs(Decimal(value))
+        into.add(number)
+        if scalars_are_percent and percents is not None:
+            percents.add(number)
     elif isinstance(value, str):
-        into.update(numbers_in_text(value))
+        for tok in _tokens(value):
+            into.add(tok.value)
+            if tok.percent and percents is not None:
+                percents.add(tok.value)
     elif isinstance(value, dict):
         for v in value.values():
-            _walk(v, into)
+            _walk(v, into, percents, scalars_are_percent)
     elif isinstance(value, (list, tuple)):
         for v in value:
-            _walk(v, into)
+            _walk(v, into, percents, scalars_are_percent)
 
 
 @dataclass(frozen=True)
 class ContentNumbers:
-    """The numbers ``content/`` holds, and the (name, year) pairs of its references."""
+    """The numbers ``content/`` holds, which of them are percentages, and the (name, year) pairs of its references.
+
+    ``percents`` holds the numbers known to be percentages (facts with unit %, numbers written with % in content
+    text) and the chapter datasets' numeric values, whose unit the lint cannot know. A percentage in prose must match
+    one of them (or a proportion such as 0.92 for 92 %): a trial count of 24 does not vouch for "24 %".
+    """
 
     values: frozenset
+    percents: frozenset
+    proportions: frozenset
     reference_years: dict
 
     def holds(self, value: Decimal, percent: bool = False) -> bool:
-        """True when content holds ``value`` (or, for a percentage or a proportion, the other form)."""
+        """True when content holds ``value``; for a percentage, as a percentage or as the matching proportion."""
+        if percent:
+            return value in self.percents or value / 100 in self.proportions
         if value in self.values:
             return True
-        if percent and value / 100 in self.values:
-            return True
-        return Decimal(0) < value <= 1 and value * 100 in self.values
+        return Decimal(0) < value <= 1 and value * 100 in self.percents
 
 
 @functools.lru_cache(maxsize=4)
@@ -161,21 +177,29 @@ def content_numbers(root: str | None = None) -> ContentNumbers:
     folder = Path(root) if root else content_dir()
     content = load_content() if root is None else load_content(folder)
     values: set[Decimal] = set()
+    percents: set[Decimal] = set()
+    proportions: set[Decimal] = set()
     for fact in content.facts.values():
-        _walk(fact.model_dump(exclude={"id", "reference", "confidence"}), values)
+        numbers = [abs(Decimal(repr(float(x)))) for x in (fact.value, fact.low, fact.high) if x is not None]
+        values.update(numbers)
+        if fact.unit.strip() == "%":
+            percents.update(numbers)
+        elif fact.unit.strip() == "proportion":
+            proportions.update(numbers)
+        _walk([fact.statement, fact.unit, fact.note], values, percents)
     for effect in content.effects:
-        _walk(effect.model_dump(exclude={"id", "reference", "mid_reference"}), values)
+        _walk(effect.model_dump(exclude={"id", "reference", "mid_reference"}), values, percents)
     for treatment in content.treatments.values():
-        _walk(treatment.model_dump(exclude={"id", "references"}), values)
+        _walk(treatment.model_dump(exclude={"id", "references"}), values, percents)
     for position in content.positions:
-        _walk(position.model_dump(exclude={"reference", "recommendation_id"}), values)
+        _walk(position.model_dump(exclude={"reference", "recommendation_id"}), values, percents)
     for guideline in content.guidelines.values():
-        _walk(guideline.model_dump(exclude={"reference"}), values)
+        _walk(guideline.model_dump(exclude={"reference"}), values, percents)
     for level in content.invasiveness_levels:
-        _walk(level.model_dump(), values)
+        _walk(level.model_dump(), values, percents)
     for path in sorted((folder / "chapters").glob("*.yaml")):
         doc, _problems = read_yaml(path, path.name)
-        _walk(doc.data, values)
+        _walk(doc.data, values, percents, scalars_are_percent=True)
     years: dict[str, set[int]] = {}
     for ref in content.references.values():
         if ref.year is None:
@@ -187,7 +211,8 @@ def content_numbers(root: str | None = None) -> ContentNumbers:
         for name in names:
             if len(name) >= 2:
                 years.setdefault(name, set()).add(ref.year)
-    return ContentNumbers(frozenset(values), {k: frozenset(v) for k, v in years.items()})
+    return ContentNumbers(frozenset(values), frozenset(percents), frozenset(proportions),
+                          {k: frozenset(v) for k, v in years.items()})
 
 
 # ---- the allow-list -----------------------------------------------------------------------------------------
@@ -200,7 +225,8 @@ class Allowance(Strict):
     number: int | float | str
     """The number as written (``3``, ``4.0``); signs and thousands separators are ignored."""
     context: Text
-    """A few words of the prose that hold the number (``3 questions``); matched ignoring case, spaces and dashes."""
+    """A few words of the prose that hold the number (``3 questions``); matched ignoring case, spaces, dashes and
+    ``*`` emphasis marks."""
     reason: Text
 
     @property
@@ -213,7 +239,7 @@ class AllowList(Strict):
 
 
 def _norm(text: str) -> str:
-    text = re.sub(r"[\u00a0\u202f\u2009\s]+", " ", text)
+    text = re.sub(r"[\u00a0\u202f\u2009\s]+", " ", text.replace("*", ""))
     return re.sub(r"[−–—‑]", "-", text).strip().lower()
 
 
@@ -360,7 +386,7 @@ def _percentage_cache(values: frozenset) -> tuple:
 
 
 def _percentages(numbers: ContentNumbers) -> tuple:
-    return _percentage_cache(numbers.values)
+    return _percentage_cache(numbers.percents | frozenset(p * 100 for p in numbers.proportions))
 
 
 def _markdown_cells(path: Path):
