@@ -170,6 +170,28 @@ def test_prose_numbers_reads_markdown_only_and_numbers_cells_from_one(tmp_path):
         '07_demo: cell 3: "Teachers: the NSAID effect is 7.2.": 7.2 not found in content/']
 
 
+def test_stale_allow_list_entries_are_reported(tmp_path):
+    path = _notebook(tmp_path, "Licensed CC BY 4.5.")
+    allow_path = tmp_path / "allow.yaml"
+    allow_path.write_text(textwrap.dedent("""\
+        allow:
+          - notebooks: [07_demo]
+            number: 4.5
+            context: CC BY 4.5
+            reason: licence version, not a fact
+          - notebooks: [07_demo]
+            number: 3
+            context: 3 questions
+            reason: count of questions, not a fact
+          - notebooks: [08_other]
+            number: 5
+            context: 5 questions
+            reason: another notebook, not judged in this run
+        """), encoding="utf-8")
+    assert unused_allowances([path], load_allow_list(allow_path)) == [
+        'prose_numbers.yaml: entry 2 (07_demo: 3 "3 questions") matches no number in the prose any more; remove it']
+
+
 def test_main_exit_codes_and_output(tmp_path, capsys):
     bad = _notebook(tmp_path, "Chronic NSAIDs cut pain by 7.2 points.")
     assert main([str(bad)]) == 1

@@ -413,19 +413,26 @@ def prose_numbers(notebook_path: str | Path) -> list[Finding]:
 
     Examples
     --------
-    >>> prose_numbers(notebooks_dir() / "00_start_here.ipynb")
-    []
+    >>> import nbformat, pathlib, tempfile
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("Acute NSAIDs: −7.29 points; chronic: −7.2.")])
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "07_demo.ipynb"
+    >>> nbformat.write(nb, path)
+    >>> [str(f) for f in prose_numbers(path)]
+    ['07_demo: cell 1: "Acute NSAIDs: −7.29 points; chronic: −7.2.": −7.2 not found in content/']
     """
     path = Path(notebook_path)
     cells, positions, instructor, minutes = _markdown_cells(path)
     return check_markdown(path.stem, cells, instructor=instructor, minutes=minutes, cell_numbers=positions)
 
 
-def unused_allowances(notebook_paths: Iterable[str | Path]) -> list[str]:
-    """Allow-list entries for these notebooks that excuse no number any more (stale entries), one line each."""
+def unused_allowances(notebook_paths: Iterable[str | Path], allow: AllowList | None = None) -> list[str]:
+    """Allow-list entries for these notebooks that excuse no number any more (stale entries), one line each.
+
+    Only entries whose notebooks are all among ``notebook_paths`` are judged (a partial run judges nothing else).
+    """
     numbers = content_numbers()
     everything = AllowList()
-    entries = load_allow_list().allow
+    entries = (allow if allow is not None else load_allow_list()).allow
     used = [False] * len(entries)
     stems = set()
     for p in notebook_paths:
