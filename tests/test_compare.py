@@ -137,3 +137,124 @@ def test_rows_by_level_keeps_every_level():
     assert list(grouped) == [0, 1, 2, 3, 4, 5]
     assert grouped[4] == []
     assert [r.treatment for r in grouped[5]] == ["discectomy"]
+
+
+# ---- charts: alt text states the plotted numbers -----------------------------------------------------------------
+
+def test_scale_counts_by_hand():
+    counts = compare.scale_counts()
+    # stenosis: education (0), epidural steroid injection (3), decompression and fusion (5)
+    assert counts["stenosis"] == [1, 0, 0, 1, 0, 2]
+    # sciatica: education; traction; anticonvulsants, opioids, oral steroids; ESI; discectomy
+    assert counts["sciatica"] == [1, 1, 3, 1, 0, 1]
+    alt = compare.options_on_scale_alt()
+    assert "Spinal stenosis with neurogenic claudication: level 0 1, level 1 0, level 2 0, level 3 1" in alt
+
+
+def test_benefit_panels_keep_scales_apart():
+    panels = compare.benefit_panels("chronic_lbp")
+    scales = [key[1] for key, _ in panels]
+    assert scales == ["pain 0-10", "pain 0-100"]
+    for key, effects in panels:
+        assert {(e.measure, e.better) for e in effects} == {(key[2], key[3])}
+    assert compare.benefit_panels("stenosis") == []
+
+
+def test_benefit_and_harm_alt_text_has_the_numbers():
+    alt = compare.benefit_and_harm_alt("chronic_lbp")
+    # fact sheet §13: exercise −15 (−18 to −12); MINT facet −0.18 (−0.76 to 0.4); NSAIDs chronic −3.3 (−5.33 to −1.27)
+    for text in ("−15 (−18 to −12)", "−0.18 (−0.76 to 0.4)", "−3.3 (−5.33 to −1.27)", "MID 2"):
+        assert text in alt, text
+    assert "gap in the evidence" in compare.benefit_and_harm_alt("stenosis")
+
+
+def test_show_benefit_and_harm_renders_with_alt():
+    shown = compare.show_benefit_and_harm("sciatica")
+    assert shown.png.startswith(b"\x89PNG")
+    assert "−4.93 (−8.77 to −1.09)" in shown.alt  # ESI leg pain vs placebo (Oliveira 2020, approximate)
+    assert "Source" in shown.table.columns
+
+
+def test_harm_class_by_hand():
+    assert compare.harm_class("opioids") == "serious_sourced"      # OPAL, CDC
+    assert compare.harm_class("spinal_fusion") == "serious_unconfirmed"  # M, unsourced
+    assert compare.harm_class("education_advice") == "none_recorded"
+
+
+# ---- explorers: the right view for the control ----------------------------------------------------------------
+
+def test_options_explorer_switches_view():
+    ex = compare.options_explorer("chronic_lbp", "NICE")
+    assert "Chronic low back pain: what NICE" in ex.visible_html()
+    ex.outer.index = list(compare.CONDITIONS).index("sciatica")
+    ex.inner.index = compare.GUIDELINES.index("WHO")
+    html_ = ex.visible_html()
+    assert html_ == compare.options_view_html("sciatica", "WHO")
+    assert "Sciatica (radicular leg pain): what WHO" in html_
+    assert "score" not in html_.lower() and "rank" not in html_.replace("not ranked", "").lower()
+
+
+def test_options_view_lists_levels_in_order_and_marks_empty_levels():
+    html_ = compare.options_view_html("stenosis", "NICE")
+    positions = [html_.index(f"<h4>Level {lv}:") for lv in range(6)]
+    assert positions == sorted(positions)
+    assert html_.count("No option at this level for this condition.") == 3  # levels 1, 2 and 4
+
+
+def test_benefit_and_harm_explorer_views():
+    ex = compare.benefit_and_harm_explorer("sciatica")
+    assert "Sciatica" in ex.visible_html() and 'alt="' in ex.visible_html()
+    with pytest.raises(ValueError, match="unknown condition 'back'"):
+        compare.benefit_and_harm_explorer("back")
+
+
+def test_time_to_effect_marks_editorial_estimates():
+    rows = compare.time_to_effect_rows("acute_nonspecific_lbp")
+    nsaids = next(r for r in rows if r[1].startswith("Non-steroidal"))
+    assert nsaids[3] == "van der Gaag 2020"
+    heat = next(r for r in rows if r[1].startswith("Superficial heat"))
+    assert heat[3] == "course estimate (editorial, not sourced)"
+    ex = compare.time_to_effect_explorer()
+    ex.control.index = 2
+    assert "Sciatica" in ex.visible_html() and "95" in ex.visible_html()  # Peul: about 95% recovered at 1 year
+
+
+# ---- pathways, disagreements, access ---------------------------------------------------------------------------
+
+def test_pathways_uk_positive_us_not_replicated():
+    block = compare.show_care_pathways()
+    assert "- UK primary care (STarT Back trial) (benefit found)" in block.text
+    assert "- US primary care (MATCH, a cluster trial in 6 clinics) (no benefit found)" in block.text
+    assert "1.81 (1.06 to 2.57)" in block.html  # Hill 2011, RMDQ at 4 months
+    assert "Where red flags leave the pathway" in block.html
+
+
+def test_disagreements_are_derived_from_positions():
+    from backcare.content import load_content
+
+    block = compare.show_disagreements()
+    derived = [d.treatment for d in load_content().disagreements()]
+    names = [load_content().treatments[t].name for t in derived]
+    assert [line[2:].split(":")[0] for line in block.text.splitlines()[1:]] == names
+    assert "Acupuncture and dry needling: ACP for; NICE against; WHO for" in block.text
+
+
+def test_access_us_is_one_dated_example():
+    block = compare.show_access_and_coverage()
+    assert "1 July 2021" in block.html and "1 July 2023" in block.html
+    assert "Check your own plan or health system" in block.html
+    assert block.html.index("How access works in most health systems") < block.html.index("One dated example")
+
+
+def test_chapter_file_ids_resolve():
+    assert compare.check_chapter(compare.load_chapter()) == []
+
+
+def test_chapter_file_with_unknown_key_names_it(tmp_path):
+    from backcare.paths import content_dir
+
+    text = (content_dir() / "chapters" / compare.CHAPTER_FILE).read_text(encoding="utf-8")
+    bad = tmp_path / compare.CHAPTER_FILE
+    bad.write_text(text.replace("references: [Cherkin2018]", "references: [Nobody1999]", 1), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"pathways\.0\.findings\.1: unknown reference 'Nobody1999'"):
+        compare.load_chapter(bad)
