@@ -385,3 +385,48 @@ def test_guideline_disagreements_are_derived_from_positions():
     assert "ACP ✓ for (acute low back pain); WHO ✗ against (chronic low back pain)" in relax
     assert "Different people: the positions speak to acute low back pain, chronic low back pain." in relax
     assert "NSAIDs" not in text
+
+
+# ---- every tier, every effect --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("tier", list(tiers.TIER_LABELS))
+def test_every_tier_builds_table_matrix_and_explorer(tier):
+    ids = [t.id for t in tiers.tier_options(tier)]
+    assert ids, f"tier {tier} has no options"
+    m = tiers.positions_matrix(tier)
+    for tid in ids:
+        for g in m.guidelines:
+            for cell in m.cells[(tid, g)]:
+                assert cell.symbol and cell.word, (tid, g)
+    assert len(tiers.options_table(tier).rows) == len(ids)
+    ex = tiers.tier_explorer(tier)
+    assert ex.visible_html().startswith('<table class="bc-table"><caption>')
+
+
+@pytest.mark.parametrize("effect_id", [e.id for e in C.effects])
+def test_every_effect_in_content_plots_with_its_numbers_in_the_alt_text(effect_id):
+    e = C.effect(effect_id)
+    alt = tiers.effects_alt_text([e])
+    assert f"{tiers.num(e.estimate)} ({tiers.interval_text(e)})" in alt
+    assert f"vs {tiers.comparator_text(e)}" in alt
+    assert (f"MID {tiers.num(e.mid)}" if e.mid is not None else "MID not stated by the source") in alt
+    fig = tiers.plot_effects([e])
+    assert len(fig.axes) == 1
+    plt.close(fig)
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PAIN_100 = [e for e in C.effects if tiers._scale_key(e) == ("pain 0-100", "mean_difference", "lower")]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.sampled_from(_PAIN_100), min_size=1, max_size=6, unique_by=lambda e: e.id))
+def test_one_scale_fits_one_axis_and_alt_names_every_row(effects):
+    _, ax = plt.subplots()
+    fig = tiers.plot_effects(effects, ax=ax)
+    assert [t.get_text() for t in ax.get_yticklabels()] == [tiers._row_label(e) for e in reversed(effects)]
+    plt.close(fig)
+    alt = tiers.effects_alt_text(effects)
+    assert alt.startswith(f"Forest chart of {len(effects)} effect estimates on one scale.")
+    assert all(tiers.num(e.estimate) in alt for e in effects)

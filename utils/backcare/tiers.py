@@ -476,7 +476,8 @@ def plot_effects(effects, ax=None):
         if len(panels) > 1:
             fig.suptitle(f"{len(effects)} effect estimates on {len(panels)} different scales, one panel each "
                          "(scales are not comparable, so they are kept apart)", fontsize=10.5)
-        fig.tight_layout()
+        if ax is None:   # a caller's own figure keeps the caller's layout
+            fig.tight_layout()
     return fig
 
 
