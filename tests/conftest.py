@@ -58,9 +58,10 @@ def browser():
 
 
 class OfflinePage:
-    """A page whose every request not under file: is aborted and counted."""
+    """A page whose every request not under file: (or an allowed loopback origin) is aborted and counted."""
 
-    def __init__(self, browser):
+    def __init__(self, browser, allow: tuple[str, ...] = ()):
+        self.allow = tuple(allow)
         self.context = browser.new_context(viewport={"width": 1200, "height": 1600})
         self.page = self.context.new_page()
         self.external: list[str] = []
@@ -70,7 +71,7 @@ class OfflinePage:
 
     def _route(self, route):
         url = route.request.url
-        if url.startswith("file:") or url.startswith("data:"):
+        if url.startswith("file:") or url.startswith("data:") or (self.allow and url.startswith(self.allow)):
             route.continue_()
         else:
             self.external.append(url)
@@ -87,6 +88,52 @@ class OfflinePage:
 @pytest.fixture
 def offline_page(browser):
     op = OfflinePage(browser)
+    yield op
+    op.close()
+
+
+@pytest.fixture(scope="session")
+def served_site(site_dir):
+    """The built site served by ``python -m http.server`` on a free loopback port; stopped (by PID) afterwards.
+
+    Yields the base URL, e.g. ``http://127.0.0.1:43123/``.
+    """
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                             "--directory", str(site_dir)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                with urllib.request.urlopen(base + "index.html", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"python -m http.server did not start on port {port}")
+                time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture
+def served_page(browser, served_site):
+    """Like ``offline_page`` but the served site's loopback origin is allowed; everything else is blocked."""
+    op = OfflinePage(browser, allow=(served_site,))
     yield op
     op.close()
 

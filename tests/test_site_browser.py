@@ -71,3 +71,86 @@ def test_scale_explorer_in_start_here_by_mouse_and_keyboard(site_dir, offline_pa
     page.keyboard.press("ArrowDown")
     page.get_by_role("region", name="Invasiveness level 4").wait_for(state="visible", timeout=5000)
     assert offline_page.external == []
+
+
+def _guide() -> str:
+    import nbformat
+
+    from backcare.student import notebook_role
+
+    for stem in CHAPTERS:
+        if notebook_role(nbformat.read(ROOT / "notebooks" / f"{stem}.ipynb", as_version=4), stem) == "instructor":
+            return stem
+    pytest.fail("no instructor guide notebook (metadata backcare.role = instructor)")
+
+
+def test_glossary_page_offline_and_accessible(site_dir, offline_page):
+    page = offline_page.open(site_dir / "glossary.html")
+    page.get_by_role("heading", level=1, name="Glossary").wait_for()
+    page.get_by_role("navigation", name="Terms A to Z").get_by_role("link", name="Red flag").click()
+    assert page.url.endswith("#term-red_flag")
+    assert run_axe(page) == []
+    assert offline_page.external == []
+
+
+def test_toggle_buttons_explorer_by_keyboard_only(site_dir, offline_page):
+    """Tab to the toggle buttons, press Enter on another button: the profession view changes (no mouse, no kernel)."""
+    page = offline_page.open(site_dir / f"{_guide()}.html")
+    _wait_widgets(page)
+    explorer = page.locator(".bc-explorer").filter(has=page.locator(".widget-toggle-button")).first
+    explorer.wait_for()
+    region = explorer.get_by_role("region", name="Adapting the series for Medicine")
+    region.wait_for(state="visible", timeout=5000)
+    buttons = explorer.locator(".widget-toggle-button")
+    assert buttons.count() == 4
+    buttons.first.focus()
+    for _ in range(3):  # keyboard only: Tab along the buttons to the last one (Pharmacy), then Enter
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Pharmacy"
+    page.keyboard.press("Enter")
+    explorer.get_by_role("region", name="Adapting the series for Pharmacy").wait_for(state="visible", timeout=5000)
+    assert not region.is_visible()
+    assert "no doses" in _visible_text(explorer)
+    assert offline_page.external == []
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_toggle_explorers_switch_by_keyboard(site_dir, offline_page, name):
+    """Every explorer with toggle buttons on a page: focus its first button, Tab to the next, Enter switches."""
+    page = offline_page.open(site_dir / f"{name}.html")
+    _wait_widgets(page)
+    explorers = page.locator(".bc-explorer").filter(has=page.locator(".widget-toggle-button"))
+    if explorers.count() == 0:
+        pytest.skip(f"{name} has no toggle-button explorer")
+    for i in range(explorers.count()):
+        ex = explorers.nth(i)
+        buttons = ex.locator(".widget-toggle-button")
+        if buttons.count() < 2:
+            continue
+        before = _visible_text(ex)
+        buttons.first.click()  # start from the first option so Enter on the second is a change
+        page.wait_for_timeout(100)
+        before = _visible_text(ex)
+        buttons.first.focus()
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(150)
+        assert _visible_text(ex) != before, f"{name}: toggle explorer {i} did not switch by keyboard"
+    assert offline_page.external == []
+
+
+@pytest.mark.parametrize("name", ["index", "glossary", "00_start_here"])
+def test_site_served_by_http_server(served_site, served_page, name):
+    """The same pages work served over http (python -m http.server on a loopback port), not only from disk."""
+    page = served_page.page
+    response = page.goto(served_site + f"{name}.html", wait_until="load")
+    assert response.status == 200
+    if name.startswith("00"):
+        _wait_widgets(page)
+        select = page.get_by_label("Invasiveness level", exact=True)
+        select.select_option(index=2)
+        page.get_by_role("region", name="Invasiveness level 2").wait_for(state="visible", timeout=5000)
+    page.get_by_role("link", name="Glossary").first.click()
+    page.wait_for_url("**/glossary.html")
+    assert served_page.external == [], served_page.external
+    assert served_page.errors == []

@@ -12,7 +12,19 @@ from backcare.figures import PLACEHOLDER_ALT
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-PAGES = ["index"] + CHAPTERS
+PAGES = ["index", "glossary"] + CHAPTERS
+
+
+def _role(stem: str) -> str:
+    import nbformat
+
+    from backcare.student import notebook_role
+
+    return notebook_role(nbformat.read(ROOT / "notebooks" / f"{stem}.ipynb", as_version=4), stem)
+
+
+#: Pages a student reads: every page except the instructor guide(s).
+STUDENT_PAGES = ["index", "glossary"] + [s for s in CHAPTERS if _role(s) == "chapter"]
 
 
 class PageParser(HTMLParser):
@@ -105,16 +117,149 @@ def test_index_lists_every_chapter_with_its_metadata(site_dir):
             assert objective.replace("&", "&amp;").replace("'", "&#x27;") in text or objective in text
 
 
-def test_instructor_cells_do_not_reach_pages(site_dir):
+def words(text: str) -> str:
+    """Text as a reader sees it, for comparing markdown with rendered HTML: no tags, entities, markup characters
+    (``* _ ` # >``) or list markers; whitespace collapsed."""
+    import html as _html
+
+    text = _html.unescape(re.sub(r"<[^>]+>", " ", text))
+    text = re.sub(r"^\s*(?:[-+]|\d+\.)\s+", "", text, flags=re.M)
+    text = re.sub(r"[*_`#>]", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def instructor_probes() -> list[tuple[str, str]]:
+    """(notebook, words) for the start of every line of more than 30 characters in any instructor cell (up to the
+    first citation or link, which are rendered differently)."""
     import nbformat
 
     from backcare.notebook_meta import is_instructor
 
+    probes = []
     for stem in CHAPTERS:
         nb = nbformat.read(ROOT / "notebooks" / f"{stem}.ipynb", as_version=4)
-        text = (site_dir / f"{stem}.html").read_text()
         for cell in nb.cells:
-            if is_instructor(cell):
-                probe = next((ln.strip() for ln in cell.source.splitlines() if len(ln.strip()) > 30), None)
-                if probe:
-                    assert probe[:60] not in text, f"instructor text leaked into {stem}.html"
+            if not is_instructor(cell):
+                continue
+            for line in cell.source.splitlines():
+                probe = words(line.split("[")[0])[:40]
+                if len(probe) >= 25:
+                    probes.append((stem, probe))
+    return probes
+
+
+def test_instructor_cells_do_not_reach_pages(site_dir):
+    probes = instructor_probes()
+    assert probes, "no instructor cells found: the leak test would prove nothing"
+    for page in STUDENT_PAGES:
+        text = words((site_dir / f"{page}.html").read_text())
+        for stem, probe in probes:
+            assert probe not in text, f"instructor text from {stem} leaked into {page}.html: {probe!r}"
+
+
+def test_instructor_guide_page_collects_every_chapter(site_dir):
+    """The guide page (not a student page) shows each chapter's objectives and its instructor notes."""
+    import nbformat
+
+    from backcare.notebook_meta import chapter_meta
+
+    guides = [s for s in CHAPTERS if _role(s) == "instructor"]
+    assert guides, "no notebook with metadata backcare.role = instructor (the instructor guide)"
+    text = words((site_dir / f"{guides[0]}.html").read_text())
+    for stem in STUDENT_PAGES[2:]:
+        meta = chapter_meta(nbformat.read(ROOT / "notebooks" / f"{stem}.ipynb", as_version=4), stem)
+        assert words(meta.title) in text, f"the guide does not list {stem}"
+        for objective in meta.objectives:
+            assert words(objective) in text, f"the guide lacks an objective of {stem}: {objective!r}"
+    for stem, probe in instructor_probes():
+        if stem not in guides:
+            assert probe in text, f"the guide lacks instructor text of {stem}: {probe!r}"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_links_glossary_notes_and_licences(site_dir, name):
+    text = (site_dir / f"{name}.html").read_text()
+    assert 'href="glossary.html"' in text, f"{name}.html does not link the glossary"
+    assert "Teaching material, not medical advice." in text
+    assert "Urgent symptoms: seek emergency care the same day" in text
+    assert "Review status:" in text
+    assert 'href="https://creativecommons.org/licenses/by/4.0/"' in text and "CC BY 4.0" in text
+    assert "MIT" in text
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_pages_fetch_no_widget_code_from_a_cdn(site_dir, name):
+    """The html-manager falls back to jsdelivr for unknown widget modules: every page points it at a local folder."""
+    class Scripts(HTMLParser):
+        found: list[dict] = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "script" and dict(attrs).get("src"):
+                self.found.append(dict(attrs))
+
+    p = Scripts()
+    p.found = []
+    p.feed((site_dir / f"{name}.html").read_text())
+    require = [a for a in p.found if a["src"].endswith("require.js")]
+    assert require and require[0].get("data-jupyter-widgets-cdn") == "_static/no-cdn/", require
+
+
+def test_static_assets_import_nothing_from_the_web(site_dir):
+    """CSS bundled in the html-manager must not @import fonts (fonts.googleapis.com) or anything else remote,
+    except inside a comment (ipywidgets keeps the Roboto Mono import commented out)."""
+    for path in (site_dir / "_static").rglob("*"):
+        if path.suffix not in (".js", ".css"):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for m in re.finditer(r"@import\s+url\(\s*['\"]?(https?:)?//", text):
+            assert text[max(0, m.start() - 3):m.start()].strip().endswith("/*"), (
+                f"{path.name} imports a remote stylesheet at offset {m.start()}")
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_reference_lists_link_dois(site_dir, name):
+    from backcare.content import load_content
+
+    refs = load_content().references
+    text = (site_dir / f"{name}.html").read_text()
+    listed = re.findall(r'<li id="ref-([A-Za-z0-9]+)">', text)
+    assert listed, f"{name}.html has no reference list"
+    for key in listed:
+        if refs[key].doi:
+            assert f'href="https://doi.org/{refs[key].doi}"' in text, f"{name}.html: DOI of {key} not linked"
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_every_chart_has_its_numbers_in_a_details_table(site_dir, name):
+    """A course figure (``<figure class="bc-figure">``) is followed by its data table in ``<details>``."""
+    text = (site_dir / f"{name}.html").read_text()
+    figures = [m.end() for m in re.finditer(r'<figure class="bc-figure">.*?</figure>', text, re.S)]
+    for end in figures:
+        assert text[end:end + 200].lstrip().startswith('<details class="bc-data">'), (
+            f"{name}.html: a chart at offset {end} has no data table after it")
+
+
+def test_glossary_page_has_every_term_and_its_sources(site_dir):
+    from backcare.glossary import load_glossary
+
+    text = (site_dir / "glossary.html").read_text()
+    page = parse(site_dir / "glossary.html")
+    for term in load_glossary().terms:
+        assert f"term-{term.id}" in page.ids
+        for key in term.references:
+            assert f'href="#ref-{key}"' in text and f"ref-{key}" in page.ids
+
+
+def test_chapter_navigation_skips_teacher_pages(site_dir):
+    """Previous/next move between chapters; the instructor guide is reached from the contents page only."""
+    student = STUDENT_PAGES[2:]
+    guides = [s for s in CHAPTERS if _role(s) == "instructor"]
+    for stem in student:
+        text = (site_dir / f"{stem}.html").read_text()
+        for g in guides:
+            assert f'href="{g}.html"' not in text, f"{stem}.html links the instructor guide"
+    last = (site_dir / f"{student[-1]}.html").read_text()
+    assert 'rel="next"' not in last
+    index = (site_dir / "index.html").read_text()
+    for g in guides:
+        assert index.index(f'href="{g}.html"') > index.index('id="teachers"')

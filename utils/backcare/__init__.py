@@ -74,6 +74,10 @@ _API = {
     "post_test_probability": "clinical:post_test_probability",
     "likelihood_ratios": "clinical:likelihood_ratios",
     "natural_frequencies": "clinical:natural_frequencies",
+    # glossary and teaching kit
+    "define": "glossary:define",
+    "instructor_notes": "teaching:instructor_notes",
+    "teaching_by_profession": "teaching:teaching_by_profession",
 }
 
 __all__ = sorted(_API)

@@ -1,0 +1,92 @@
+"""Building the site: a failing notebook stops the build naming the notebook and the cell; plain nbconvert keeps
+every figure's alt text. Fixture notebooks are written in tmp_path (never under tests/, where nbval would collect
+them)."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from backcare import site
+from backcare.figures import PLACEHOLDER_ALT
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+META = {"title": "50 Broken chapter", "objectives": ["Fail", "Fail again", "Fail once more"], "minutes": 10,
+        "prerequisites": []}
+
+
+def _fixture_notebook(folder: Path, name: str, cells, meta=META) -> Path:
+    nb = new_notebook(cells=cells)
+    nb.metadata = {"backcare": meta, "kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                     "language": "python"}}
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    nbformat.write(nb, path)
+    return path
+
+
+def test_failing_notebook_stops_the_build_naming_notebook_and_cell(tmp_path, capsys):
+    source = tmp_path / "notebooks"
+    _fixture_notebook(source, "50_broken.ipynb", [
+        new_markdown_cell("# Broken chapter"),
+        new_code_cell("x = 1"),
+        new_markdown_cell("Some prose."),
+        new_code_cell("ratio = x / 0\nprint(ratio)"),
+        new_code_cell("print('never reached')"),
+    ])
+    with pytest.raises(SystemExit) as info:
+        site.main(["--source", str(source), "--out", str(tmp_path / "html")])
+    message = str(info.value.code)
+    assert message == ("site build stopped: 50_broken.ipynb: cell 4 (code cell 2) failed: "
+                       "ZeroDivisionError: division by zero\n  | ratio = x / 0\n  | print(ratio)")
+    assert "FAILED" in capsys.readouterr().out
+    assert not (tmp_path / "html" / "50_broken.html").exists()
+
+
+def test_notebook_without_chapter_metadata_stops_the_build_naming_it(tmp_path):
+    source = tmp_path / "notebooks"
+    _fixture_notebook(source, "51_no_meta.ipynb", [new_markdown_cell("# T")], meta={"title": "x"})
+    with pytest.raises(SystemExit, match=r"^site build stopped: 51_no_meta.ipynb: objectives must be a list"):
+        site.build(tmp_path / "html", source=source)
+
+
+def test_empty_notebook_folder_is_a_clear_error(tmp_path):
+    (tmp_path / "notebooks").mkdir()
+    with pytest.raises(SystemExit, match=r"site build stopped: no notebooks named NN_\*.ipynb in"):
+        site.build(tmp_path / "html", source=tmp_path / "notebooks")
+
+
+def test_fixture_site_builds_with_index_glossary_and_page(tmp_path):
+    source = tmp_path / "notebooks"
+    _fixture_notebook(source, "50_fine.ipynb", [new_markdown_cell("# Fine chapter\n\nText."),
+                                               new_code_cell("print(6 * 7)")])
+    written = site.build(tmp_path / "html", source=source)
+    assert [p.name for p in written] == ["index.html", "glossary.html", "50_fine.html"]
+    page = (tmp_path / "html" / "50_fine.html").read_text()
+    assert "42" in page and 'href="glossary.html"' in page
+    assert (tmp_path / "html" / "_static" / "require.js").exists()
+
+
+def test_plain_nbconvert_keeps_alt_text_on_every_figure(tmp_path):
+    """`jupyter nbconvert --to html` on the committed notebooks (no course template): every image has real alt."""
+    assert NOTEBOOKS
+    result = subprocess.run(
+        [sys.executable, "-m", "jupyter", "nbconvert", "--to", "html", "--output-dir", str(tmp_path),
+         *map(str, NOTEBOOKS)], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    figures = 0
+    for nb in NOTEBOOKS:
+        text = (tmp_path / f"{nb.stem}.html").read_text(encoding="utf-8")
+        for img in re.findall(r"<img\b[^>]*>", text):
+            figures += 1
+            alt = re.search(r'alt="([^"]*)"', img)
+            assert alt and len(alt.group(1).strip()) >= 15, f"{nb.name}: image without real alt: {img[:120]}"
+            assert PLACEHOLDER_ALT.lower() not in alt.group(1).lower(), f"{nb.name}: nbconvert placeholder alt"
+    assert figures >= 1

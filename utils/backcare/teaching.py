@@ -1,0 +1,190 @@
+"""The teaching kit behind the instructor guide: each chapter's objectives (from notebook metadata) and instructor
+notes (from its ``instructor`` cells), collected so that nothing is written twice, and how to adapt the series for
+each profession (``content/teaching.yaml``).
+
+Examples
+--------
+>>> notes = instructor_notes("00")
+>>> notes.chapters[0].meta.minutes == notes.chapters[0].meta.minutes > 0
+True
+>>> "Instructor notes for 1 chapter: 00_start_here" in notes._repr_mimebundle_()["text/plain"]
+True
+>>> instructor_notes("42")  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+ValueError: no chapter matches '42'; chapters are 00_start_here...
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from pydantic import Field
+
+from .citations import CITE_RE, KEY_RE
+from .content.models import ContentFile, Id, Strict, Text
+from .notebook_meta import ChapterMeta, chapter_meta, is_instructor
+from .paths import content_dir, notebooks_dir
+
+TEACHING_FILE = "teaching.yaml"
+
+
+@dataclass(frozen=True)
+class ChapterNotes:
+    """One chapter's metadata and the text of its instructor cells (markdown, in order)."""
+
+    meta: ChapterMeta
+    notes: tuple[str, ...]
+
+
+def _plain_citations(text: str, labels: dict[str, str]) -> str:
+    """``[@Key]`` -> ``(Label)``: the guide lists only its own references, so collected notes cite in plain text.
+
+    >>> _plain_citations("see [@Costa2012; @Hill2011]", {"Costa2012": "Costa 2012", "Hill2011": "Hill 2011"})
+    'see (Costa 2012; Hill 2011)'
+    """
+    return CITE_RE.sub(lambda m: "(" + "; ".join(labels.get(k, k) for k in KEY_RE.findall(m.group(1))) + ")", text)
+
+
+def _demote(text: str) -> str:
+    """Headings inside collected notes sit below the chapter's heading (level 4 or deeper).
+
+    >>> _demote("# Debrief\\n## Case A\\ntext")
+    '#### Debrief\\n##### Case A\\ntext'
+    """
+    return re.sub(r"^(#{1,6}) ", lambda m: "#" * min(6, len(m.group(1)) + 3) + " ", text, flags=re.M)
+
+
+def collect_chapters(source: str | Path | None = None, chapter: str | None = None) -> list[ChapterNotes]:
+    """Chapter notebooks in ``source`` (instructor notebooks left out), optionally only those starting ``chapter``."""
+    from .student import is_instructor_notebook
+
+    found = []
+    for path in sorted(Path(source or notebooks_dir()).glob("[0-9][0-9]_*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        if is_instructor_notebook(nb, path.name):
+            continue
+        notes = tuple(c.source.strip() for c in nb.cells if is_instructor(c) and c.source.strip())
+        found.append(ChapterNotes(chapter_meta(nb, path.name), notes))
+    if chapter is not None:
+        chosen = [c for c in found if c.meta.name.startswith(str(chapter))]
+        if not chosen:
+            raise ValueError(f"no chapter matches {chapter!r}; chapters are "
+                             + ", ".join(c.meta.name for c in found))
+        return chosen
+    return found
+
+
+@dataclass(frozen=True)
+class InstructorNotes:
+    """Per chapter: title, minutes, prerequisites, objectives and the instructor notes, as markdown."""
+
+    chapters: tuple[ChapterNotes, ...]
+
+    def markdown(self) -> str:
+        from .content import load_content
+        from .references import reference_label
+
+        labels = {k: reference_label(r) for k, r in load_content().references.items()}
+        titles = {c.meta.name: c.meta.title for c in self.chapters}
+        blocks = []
+        for ch in self.chapters:
+            m = ch.meta
+            prereq = ", ".join(titles.get(p, p.replace("_", " ")) for p in m.prerequisites) or "none"
+            objectives = "\n".join(f"{i}. {o}" for i, o in enumerate(m.objectives, 1))
+            notes = ("\n\n".join(_demote(_plain_citations(n, labels)) for n in ch.notes)
+                     or "*This chapter has no instructor notes yet.*")
+            blocks.append(
+                f"### {m.title}\n\n*About {m.minutes} minutes. Prerequisites: {prereq}.*\n\n"
+                f"**Objectives (from the chapter's metadata)**\n\n{objectives}\n\n"
+                f"**From the chapter's instructor notes**\n\n{notes}"
+            )
+        return "\n\n".join(blocks)
+
+    def describe(self) -> str:
+        n = len(self.chapters)
+        parts = [f"{c.meta.name} ({c.meta.minutes} min, {len(c.meta.objectives)} objectives, "
+                 f"{len(c.notes)} instructor note{'s' if len(c.notes) != 1 else ''})" for c in self.chapters]
+        return f"Instructor notes for {n} chapter{'s' if n != 1 else ''}: " + "; ".join(parts)
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/markdown": self.markdown(), "text/plain": self.describe()}
+
+
+def instructor_notes(chapter: str | None = None, *, source: str | Path | None = None) -> InstructorNotes:
+    """Collect every chapter's objectives, time, prerequisites and instructor cells (or one chapter's:
+    ``instructor_notes("07")``) for the instructor guide. Read from the notebooks, never retyped."""
+    return InstructorNotes(tuple(collect_chapters(source, chapter)))
+
+
+# ---- adapting the series per profession -------------------------------------------------------------------------
+
+class Profession(Strict):
+    id: Id
+    name: Text
+    focus: Text
+    chapters: list[str] = Field(min_length=1)
+    activity: Text
+    assessment: Text
+
+
+class TeachingFile(ContentFile):
+    professions: list[Profession] = Field(min_length=1)
+
+
+def load_teaching(path: str | Path | None = None) -> TeachingFile:
+    """Read ``content/teaching.yaml`` strictly (``ContentError`` lists every problem)."""
+    from .content import load_yaml_model
+
+    return load_yaml_model(Path(path) if path else content_dir() / TEACHING_FILE, TeachingFile)
+
+
+def profession_html(p: Profession, chapter_titles: dict[str, str]) -> str:
+    """One profession's view: focus, chapters to give more time to, an activity and an assessment idea.
+
+    Examples
+    --------
+    >>> p = Profession(id="x", name="X", focus="F", chapters=["00", "09"], activity="A", assessment="S")
+    >>> "09 (not in this copy of the series)" in profession_html(p, {"00": "00 Start here"})
+    True
+    """
+    chapters = "".join(
+        f"<li>{html.escape(chapter_titles.get(c, f'{c} (not in this copy of the series)'))}</li>" for c in p.chapters
+    )
+    return (
+        f'<section class="bc-box" aria-label="Adapting the series for {html.escape(p.name)}">'
+        f"<p><strong>Focus for {html.escape(p.name.lower())} students:</strong> {html.escape(p.focus)}</p>"
+        f"<p><strong>Chapters to give more time to:</strong></p><ul>{chapters}</ul>"
+        f"<p><strong>A class activity:</strong> {html.escape(p.activity)}</p>"
+        f"<p><strong>An assessment idea:</strong> {html.escape(p.assessment)}</p></section>"
+    )
+
+
+def teaching_by_profession(profession: str = "medicine", *, source: str | Path | None = None):
+    """An explorer (toggle buttons, works on the static page) with one view per profession.
+
+    Examples
+    --------
+    >>> ex = teaching_by_profession("pharmacy")
+    >>> ex.labels
+    ['Medicine', 'Physiotherapy', 'Nursing', 'Pharmacy']
+    >>> "no doses" in ex.visible_html()
+    True
+    >>> teaching_by_profession("dentistry")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown profession 'dentistry' (allowed: medicine, physiotherapy, nursing, pharmacy)
+    """
+    from .widgets import explorer
+
+    professions = load_teaching().professions
+    ids = [p.id for p in professions]
+    if profession not in ids:
+        raise ValueError(f"unknown profession {profession!r} (allowed: {', '.join(ids)})")
+    titles = {c.meta.name[:2]: c.meta.title for c in collect_chapters(source)}
+    views = [(p.name, profession_html(p, titles)) for p in professions]
+    return explorer("Adapting the series by profession", views, description="Profession",
+                    index=ids.index(profession), control="toggle")
