@@ -111,7 +111,8 @@ def test_spine_schematic_names_structures_and_disclaims():
 
 def test_recovery_milestones_exact():
     text = u.recovery_milestones().text
-    for part in ("median 14 days", "median 31 days", "median 58 days", "72%", "69%", "median 139 days"):
+    for part in ("median 14 days", "median 31 days", "median 58 days", "72%", "69%", "median 139 days",
+                 "(250 people)", "limited activities: 40%", "was sought: 41%"):
         assert part in text
 
 

@@ -573,7 +573,12 @@ def recovery_milestones() -> HtmlBlock:
         ("Pain resolved", f"median {fact_value('henschke2008_pain_resolved_days')} days", "Henschke 2008"),
         ("Fully recovered at 12 months", f"{fact_value('henschke2008_recovered_12_months')}%", "Henschke 2008"),
         ("New episode within 12 months of recovering", f"{fact_value('dasilva_recurrence_12_months')}% "
-         f"(median {fact_value('dasilva_median_days_to_recurrence')} days to the new episode)", "da Silva 2019"),
+         f"(median {fact_value('dasilva_median_days_to_recurrence')} days to the new episode)",
+         f"da Silva 2019 ({fact_value('dasilva_participants')} people)"),
+        ("New episode that limited activities", f"{fact_value('dasilva_activity_limiting_recurrence_12_months')}%",
+         "da Silva 2019"),
+        ("New episode for which care was sought", f"{fact_value('dasilva_care_seeking_recurrence_12_months')}%",
+         "da Silva 2019"),
     ]
     body = "".join(f'<tr><th scope="row">{escape(a)}</th><td>{escape(b)}</td><td>{escape(c)}</td></tr>'
                    for a, b, c in rows)
