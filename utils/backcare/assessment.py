@@ -326,7 +326,13 @@ def red_flag_report(ticked: Iterable[str]) -> RedFlagReport:
 
 
 def red_flag_table() -> HtmlBlock:
-    """Every red flag in the course, what it points to and its single-flag figure where one is reported."""
+    """Every red flag in the course, what it points to and its single-flag figure where one is reported.
+
+    Examples
+    --------
+    >>> red_flag_table().text.splitlines()[2].split(" | ")[2]
+    '33% (95% CI 10 to 67%; Downie 2013)'
+    """
     rows = []
     for f in chapter_data().red_flags:
         rep = red_flag_report([f.id]).findings[0]
@@ -362,7 +368,19 @@ class RedFlagChecker(_Described, widgets.VBox):
 
 
 def red_flag_checker(ticked: Iterable[str] = ("older_age", "corticosteroids")) -> RedFlagChecker:
-    """A live red-flag checker opening on a synthetic case (by default an older person on long-term steroids)."""
+    """A live red-flag checker opening on a synthetic case (by default an older person on long-term steroids).
+
+    Examples
+    --------
+    >>> checker = red_flag_checker()
+    >>> checker.boxes["saddle_numbness"].value = True
+    >>> "Same-day emergency" in checker.output.value
+    True
+    >>> red_flag_checker(["sore_back"])
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown red flag 'sore_back'; allowed: older_age, corticosteroids, severe_trauma, contusion, history_of_cancer, weight_loss, fever, immunosuppression, bladder_bowel, saddle_numbness, leg_weakness, inflammatory_pattern
+    """
     red_flag_report(ticked)  # validates the ids
     return RedFlagChecker(list(ticked))
 
@@ -379,7 +397,17 @@ def red_flag_paradox_counts(population: int = 1000) -> tuple[int, int]:
 
 
 def show_red_flag_paradox(population: int = 1000):
-    """Icon array: most people have a red flag, very few have serious pathology (Henschke 2009)."""
+    """Icon array: most people have a red flag, very few have serious pathology (Henschke 2009).
+
+    Examples
+    --------
+    >>> show_red_flag_paradox().table.rows
+    [['At least one red flag', 804], ['Serious pathology', 9], ['No red flag', 196]]
+    >>> show_red_flag_paradox(10)
+    Traceback (most recent call last):
+    ...
+    ValueError: population must be a whole number of people, 100 or more, got 10
+    """
     import matplotlib.pyplot as plt
 
     flagged, serious = red_flag_paradox_counts(population)
@@ -470,7 +498,19 @@ class StartBackCalculator(_Described, widgets.VBox):
 
 
 def start_back_calculator(answers: Mapping[int, bool] | None = None) -> StartBackCalculator:
-    """The live STarT Back calculator, opening on :data:`SYNTHETIC_START_BACK` (or ``answers``)."""
+    """The live STarT Back calculator, opening on :data:`SYNTHETIC_START_BACK` (or ``answers``).
+
+    Examples
+    --------
+    >>> calc = start_back_calculator()
+    >>> calc.boxes[5].value = calc.boxes[6].value = calc.boxes[7].value = True
+    >>> 'class="bc-risk">high<' in calc.output.value
+    True
+    >>> start_back_calculator({1: True})
+    Traceback (most recent call last):
+    ...
+    ValueError: items 2, 3, 4, 5, 6, 7, 8 and 9 are missing; answer every item 1 to 9 with True or False
+    """
     answers = dict(SYNTHETIC_START_BACK if answers is None else answers)
     clinical.start_back(answers)  # validates: every item 1-9, True or False
     return StartBackCalculator(answers)
@@ -485,7 +525,17 @@ RISK_EXAMPLES = {
 
 
 def start_back_explorer(risk: str = "low") -> Explorer:
-    """The three risk groups, each with a synthetic answer pattern and its scored result (works with no kernel)."""
+    """The three risk groups, each with a synthetic answer pattern and its scored result (works with no kernel).
+
+    Examples
+    --------
+    >>> start_back_explorer("high").describe()
+    'Explorer "STarT Back risk groups": 3 views (Low risk; Medium risk; High risk). Showing: High risk.'
+    >>> start_back_explorer("severe")
+    Traceback (most recent call last):
+    ...
+    ValueError: risk must be one of low, medium, high, not 'severe'
+    """
     if risk not in RISK_EXAMPLES:
         raise ValueError(f"risk must be one of low, medium, high, not {risk!r}")
     views = []
@@ -502,7 +552,13 @@ def start_back_explorer(risk: str = "low") -> Explorer:
 
 # ------------------------------------------------------------------------------------------------- nerve roots
 def nerve_root_table() -> HtmlBlock:
-    """L4, L5 and S1: muscles, reflexes and skin areas to examine (Engstrom 2015)."""
+    """L4, L5 and S1: muscles, reflexes and skin areas to examine (Engstrom 2015).
+
+    Examples
+    --------
+    >>> nerve_root_table().text.splitlines()[3].split(" | ")[3]
+    'Ankle (Achilles) reflex reduced'
+    """
     nr = chapter_data().nerve_roots
     rows = [[r.root, r.usual_disc, r.motor, r.reflex, r.sensory] for r in nr.roots]
     return _table("Lumbosacral nerve roots: what to examine",
@@ -510,7 +566,17 @@ def nerve_root_table() -> HtmlBlock:
 
 
 def nerve_root_explorer(root: str = "L5") -> Explorer:
-    """Choose a root to see its examination findings (works with no kernel)."""
+    """Choose a root to see its examination findings (works with no kernel).
+
+    Examples
+    --------
+    >>> nerve_root_explorer("S1").describe()
+    'Explorer "Nerve roots": 3 views (L4 root; L5 root; S1 root). Showing: S1 root.'
+    >>> nerve_root_explorer("L3")
+    Traceback (most recent call last):
+    ...
+    ValueError: root must be one of L4, L5, S1, not 'L3'
+    """
     roots = chapter_data().nerve_roots.roots
     names = [r.root for r in roots]
     if root not in names:
@@ -612,7 +678,19 @@ class AccuracyCalculator(_Described, widgets.VBox):
 
 
 def accuracy_calculator(test: str = "slr", pre_test: str = "30%", positive: bool = True) -> AccuracyCalculator:
-    """Live calculator opening on a synthetic case (straight leg raise, pre-test 30%, positive result)."""
+    """Live calculator opening on a synthetic case (straight leg raise, pre-test 30%, positive result).
+
+    Examples
+    --------
+    >>> calc = accuracy_calculator()
+    >>> calc.pre_test.value = "10%"
+    >>> calc.report().text.splitlines()[0]
+    'After a positive result on the straight leg raise: 12.4% (pre-test 10.0%).'
+    >>> accuracy_calculator(test="mri")
+    Traceback (most recent call last):
+    ...
+    ValueError: test must be one of slr, crossed_slr, not 'mri'
+    """
     if test != "own":
         exam_test(test)
     return AccuracyCalculator(test, pre_test, positive)
@@ -623,7 +701,15 @@ SCENARIOS = (("Low (10%)", 0.10), ("Middle (30%)", 0.30), ("High (60%)", 0.60))
 
 
 def accuracy_explorer() -> object:
-    """Pre-computed scenarios: test (dropdown) x pre-test probability (buttons); works with no kernel."""
+    """Pre-computed scenarios: test (dropdown) x pre-test probability (buttons); works with no kernel.
+
+    Examples
+    --------
+    >>> ex = accuracy_explorer()
+    >>> ex.outer.index = 1
+    >>> ex.describe()
+    'Explorer "Test accuracy scenarios": 2 x 3 views. Showing: Crossed straight leg raise / Low (10%).'
+    """
     tests = chapter_data().exam_tests
 
     def render(i: int, j: int) -> str:
@@ -688,7 +774,17 @@ def imaging_view(age: int) -> str:
 
 
 def imaging_explorer(age: int = 50) -> Explorer:
-    """Choose an age to see how common imaging findings are in people WITHOUT back pain (works with no kernel)."""
+    """Choose an age to see how common imaging findings are in people WITHOUT back pain (works with no kernel).
+
+    Examples
+    --------
+    >>> imaging_explorer(age=80).describe().endswith("Showing: Age 80.")
+    True
+    >>> imaging_explorer(age=55)
+    Traceback (most recent call last):
+    ...
+    ValueError: age must be one of 20, 30, 40, 50, 60, 70, 80 (the decades reported), not 55
+    """
     ages = chapter_data().imaging.ages
     imaging_prevalence(age)
     views = [(f"Age {a}", imaging_view(a)) for a in ages]
@@ -696,7 +792,13 @@ def imaging_explorer(age: int = 50) -> Explorer:
 
 
 def show_imaging_findings():
-    """One small panel per finding, people out of 100 by age; modelled bars (no participants observed) hatched."""
+    """One small panel per finding, people out of 100 by age; modelled bars (no participants observed) hatched.
+
+    Examples
+    --------
+    >>> show_imaging_findings().table.rows[-1]
+    ['Spondylolisthesis', '3 (modelled)', '5 (modelled)', '8', '14', '23', '35', '50']
+    """
     import matplotlib.pyplot as plt
 
     im = chapter_data().imaging
@@ -735,7 +837,13 @@ def show_imaging_findings():
 
 # ------------------------------------------------------------------------------------------ outcome measures
 def outcome_measures_table() -> HtmlBlock:
-    """Scales and their minimal important change (Ostelo 2008), plus the "recovered" cut-offs (Kamper 2010)."""
+    """Scales and their minimal important change (Ostelo 2008), plus the "recovered" cut-offs (Kamper 2010).
+
+    Examples
+    --------
+    >>> outcome_measures_table().text.splitlines()[3]
+    'Roland-Morris Disability Questionnaire (RMDQ) | 0 to 24 | 5 points'
+    """
     rows = []
     for m in chapter_data().outcome_measures:
         mic = f"{fact_value(m.mic_fact)} points" + (f" ({m.extra})" if m.extra else "")

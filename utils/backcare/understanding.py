@@ -187,7 +187,16 @@ def plot_burden(ax=None):
 
 
 def show_burden():
-    """The burden chart with its alt text and data table."""
+    """The burden chart with its alt text and data table.
+
+    Examples
+    --------
+    >>> shown = show_burden()
+    >>> shown.alt[:60]
+    'Bar chart of people living with low back pain worldwide: 619'
+    >>> shown.table.rows[1]
+    ['2050 (projection)', 843, 759, 933]
+    """
     facts = [("2020", fact("gbd_prevalent_cases_2020")), ("2050 (projection)", fact("gbd_prevalent_cases_2050"))]
     table = Table(["Year", "People (millions)", "Lower bound", "Upper bound"],
                   [[y, number(f.value), number(f.low), number(f.high)] for y, f in facts])
@@ -204,7 +213,13 @@ def age_pattern_text() -> str:
 
 
 def burden_summary() -> HtmlBlock:
-    """Key burden numbers as a short list (facts with their intervals) plus the age pattern."""
+    """Key burden numbers as a short list (facts with their intervals) plus the age pattern.
+
+    Examples
+    --------
+    >>> burden_summary().text.splitlines()[0]
+    'People with low back pain in 2020: 619 million people (95% uncertainty interval 554 to 694) [GBD 2021]'
+    """
     rows = [
         ("People with low back pain in 2020", _interval("gbd_prevalent_cases_2020"), "GBD 2021"),
         ("Projected for 2050", _interval("gbd_prevalent_cases_2050"), "GBD 2021"),
@@ -222,7 +237,13 @@ def burden_summary() -> HtmlBlock:
 
 
 def definitions_table() -> HtmlBlock:
-    """Acute / subacute / chronic as each source defines them, side by side."""
+    """Acute / subacute / chronic as each source defines them, side by side.
+
+    Examples
+    --------
+    >>> definitions_table().text.splitlines()[1]
+    'ACP 2017 | under 4 weeks | 4 to 12 weeks | over 12 weeks'
+    """
     defs = chapter_data().definitions
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in ("Source", "Acute", "Subacute", "Chronic"))
     rows, lines = [], ["Source | Acute | Subacute | Chronic"]
@@ -327,7 +348,17 @@ def plot_triage_icon_array(counts: TriageCounts | None = None, ax=None):
 
 
 def show_triage(population: int = 1000):
-    """The triage icon array with alt text and a data table."""
+    """The triage icon array with alt text and a data table.
+
+    Examples
+    --------
+    >>> show_triage().table.rows[0]
+    ['Possible serious pathology', 9, 'Henschke 2009 (0.9%)']
+    >>> show_triage(50)
+    Traceback (most recent call last):
+    ...
+    ValueError: population must be a whole number of people, 100 or more, got 50
+    """
     c = triage_counts(population)
     rad = _group("radicular")
     table = Table(
@@ -433,7 +464,13 @@ def plot_spine_schematic(ax=None):
 
 
 def show_spine_schematic():
-    """The labelled spine schematic with alt text and a table of the structures."""
+    """The labelled spine schematic with alt text and a table of the structures.
+
+    Examples
+    --------
+    >>> "the L5 root below L5" in show_spine_schematic().alt
+    True
+    """
     table = Table(["Structure", "What it is"], [list(s) for s in SPINE_STRUCTURES],
                   caption="The structures labelled in this schematic")
     return render_figure(plot_spine_schematic(), spine_alt_text(), table=table)
@@ -531,7 +568,17 @@ def natural_history_table(course: str = "both") -> Table:
 
 
 def show_natural_history(course: str = "both"):
-    """The natural-history chart for ``"acute"``, ``"persistent"`` or ``"both"``, with alt text and table."""
+    """The natural-history chart for ``"acute"``, ``"persistent"`` or ``"both"``, with alt text and table.
+
+    Examples
+    --------
+    >>> show_natural_history("persistent").table.rows[-1]
+    ['week 52', 23]
+    >>> show_natural_history("chronic")
+    Traceback (most recent call last):
+    ...
+    ValueError: course must be one of acute, persistent, both, not 'chronic'
+    """
     return render_figure(plot_natural_history(course), natural_history_alt_text(course),
                          table=natural_history_table(course))
 
@@ -549,7 +596,18 @@ def natural_history_sentence(course: str) -> str:
 
 def natural_history_explorer(course: str = "both") -> Explorer:
     """Compare the two courses (both / acute only / persistent only); every view is pre-rendered, so it switches on
-    the static page with no kernel."""
+    the static page with no kernel.
+
+    Examples
+    --------
+    >>> ex = natural_history_explorer(course="acute")
+    >>> ex.describe()
+    'Explorer "Natural history of low back pain": 3 views (Both courses; Acute only; Persistent only). Showing: Acute only.'
+    >>> natural_history_explorer(course="sciatica")
+    Traceback (most recent call last):
+    ...
+    ValueError: course must be one of acute, persistent, both, not 'sciatica'
+    """
     _courses(course)
     order = [("both", "Both courses"), ("acute", "Acute only"), ("persistent", "Persistent only")]
     views = []
@@ -565,7 +623,13 @@ def natural_history_explorer(course: str = "both") -> Explorer:
 
 # ------------------------------------------------------------------------------------------ recovery milestones
 def recovery_milestones() -> HtmlBlock:
-    """Median times to recovery (Henschke 2008), recovery at a year and recurrence (da Silva 2019), from content."""
+    """Median times to recovery (Henschke 2008), recovery at a year and recurrence (da Silva 2019), from content.
+
+    Examples
+    --------
+    >>> recovery_milestones().text.splitlines()[0]
+    'Back to previous work status: median 14 days [Henschke 2008 (973 people, acute pain)]'
+    """
     rows = [
         ("Back to previous work status", f"median {fact_value('henschke2008_return_to_work_days')} days",
          "Henschke 2008 (973 people, acute pain)"),
