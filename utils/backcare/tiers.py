@@ -937,7 +937,11 @@ def seed_claims() -> dict[str, SeedClaim]:
 
 
 def check_seed_claims() -> list[str]:
-    """Problems in the seed claims: unknown keys/treatments, numbers that do not match content (empty: all good)."""
+    """Problems in the seed claims: unknown keys/treatments, numbers that do not match content (empty: all good).
+
+    Each number named in ``numbers`` (its value, or estimate and interval ends) must appear in the evidence text; the
+    check ignores the sign, because prose may say "reduced pain by 7.29 points".
+    """
     c = _content()
     problems = []
     for cl in seed_claims().values():
@@ -955,7 +959,7 @@ def check_seed_claims() -> list[str]:
                 continue
             values = [getattr(rec, "value", None), getattr(rec, "estimate", None), rec.low, rec.high]
             for v in (v for v in values if v is not None):
-                forms = {f"{v:g}", f"{v:.1f}", f"{v:.2f}"}
+                forms = {f"{x:g}", f"{x:.1f}", f"{x:.2f}"} if (x := abs(v)) else {"0"}  # "reduced by 7.29" is fine
                 if not any(re.search(rf"(?<![\d.]){re.escape(f)}(?![\d])", cl.evidence) for f in forms):
                     problems.append(f"{cl.topic}: {ref} value {v:g} is not written in the evidence text")
     return problems
@@ -971,7 +975,7 @@ def evidence_box(topic: str) -> HtmlBlock:
     >>> evidence_box("cupping")
     Traceback (most recent call last):
     ...
-    ValueError: no seed claim on 'cupping'; topics are: facet_injections, acupuncture, opioids, chiropractic, pain_free_life, rf_ablation
+    ValueError: no seed claim on 'cupping'; topics are: facet_injections, acupuncture, opioids, chiropractic, pain_free_life, rf_ablation, nsaids, muscle_relaxants
     """
     claims = seed_claims()
     if topic not in claims:
