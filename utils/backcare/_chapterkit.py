@@ -59,25 +59,33 @@ def chapter_path(stem: str) -> Path:
     return content_dir() / "chapters" / f"{stem}.yaml"
 
 
-@functools.lru_cache(maxsize=None)
-def load_chapter(stem: str, model: type[M]) -> M:
-    """Read ``content/chapters/<stem>.yaml`` strictly into ``model`` (cached) and check its keys and fact ids."""
+def read_chapter(path: str | Path, model: type[M]) -> M:
+    """Read a chapter dataset strictly into ``model`` and check that its reference keys and fact ids exist.
+
+    Every problem (YAML traps, unknown fields, unknown keys or fact ids) is reported together in one
+    :class:`backcare.content.ContentError` naming the file.
+    """
     from .content import ContentError, Problem, load_yaml_model
 
-    data = load_yaml_model(chapter_path(stem), model)
+    data = load_yaml_model(path, model)
     c = content()
     problems = []
     for where, key in getattr(data, "reference_keys", lambda: [])():
         if key not in c.references:
-            problems.append(Problem(str(chapter_path(stem)), None, where,
+            problems.append(Problem(str(path), None, where,
                                     f"unknown reference key {key!r}: add it to content/references.yaml"))
     for where, fid in getattr(data, "fact_ids", lambda: [])():
         if fid not in c.facts:
-            problems.append(Problem(str(chapter_path(stem)), None, where,
-                                    f"unknown fact id {fid!r}: add it to content/facts.yaml"))
+            problems.append(Problem(str(path), None, where, f"unknown fact id {fid!r}: add it to content/facts.yaml"))
     if problems:
         raise ContentError(problems)
     return data
+
+
+@functools.lru_cache(maxsize=None)
+def load_chapter(stem: str, model: type[M]) -> M:
+    """Read ``content/chapters/<stem>.yaml`` with :func:`read_chapter` (cached)."""
+    return read_chapter(chapter_path(stem), model)
 
 
 @dataclass(frozen=True)
