@@ -209,3 +209,35 @@ def test_epidural_injection_frequencies_are_approximate_and_per_injection():
 def test_waiting_group_two_year_figure():
     f = p.frequency("peul_waiting_operated_2_years")
     assert (f.low, f.per, f.reference) == (44, 100, "Peul2008")
+
+
+def test_frequencies_that_name_a_fact_agree_with_it():
+    from backcare.content import load_content
+
+    c = load_content()
+    named = {f.id: f.fact for f in p.load_procedures().frequencies if f.fact}
+    assert named == {"decompression_side_effects": "zaina_surgical_side_effects",
+                     "peul_waiting_operated_1_year": "peul_conservative_operated_1_year",
+                     "peul_waiting_operated_2_years": "peul_conservative_operated_2_years"}
+    assert (c.fact("zaina_surgical_side_effects").low, c.fact("zaina_surgical_side_effects").high) == (10, 24)
+
+
+def test_frequency_disagreeing_with_its_fact_is_reported(monkeypatch, tmp_path):
+    chapters = tmp_path / "chapters"
+    chapters.mkdir()
+    (chapters / p.PROCEDURES_FILE).write_text(
+        "review: {reviewed_by: null, reviewed_on: null}\nfrequencies:\n"
+        "  - {id: x, label: X, treatment: discectomy, category: course, event: had x, unit: people, per: 100,"
+        " kind: about, low: 40, high: 40, reference: Peul2007, confidence: ✔, approximate: false,"
+        " fact: peul_conservative_operated_1_year}\n"
+        "indications:\n"
+        "  - {id: y, name: Y, signs: s, what_happens: w, urgency: urgent, references: [Peul2007]}\n",
+        encoding="utf-8")
+    monkeypatch.setattr(p, "content_dir", lambda: tmp_path)
+    p.load_procedures.cache_clear()
+    try:
+        with pytest.raises(ContentError, match=r"frequencies.0: low/high 40/40 per 100 do not match fact "
+                                               r"'peul_conservative_operated_1_year' \(39 to 39%"):
+            p.load_procedures()
+    finally:
+        p.load_procedures.cache_clear()

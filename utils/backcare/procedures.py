@@ -85,6 +85,8 @@ class Frequency(Strict):
     reference: Key
     confidence: Confidence
     approximate: bool
+    fact: Id | None = None
+    """The id in content/facts.yaml when that file already holds the number (as a %): the loader checks they agree."""
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -171,8 +173,41 @@ def load_procedures() -> ProceduresFile:
     keys += [(f"indications.{i}.references.{j}", k) for i, ind in enumerate(data.indications)
              for j, k in enumerate(ind.references)]
     treatments = [(f"frequencies.{i}.treatment", f.treatment) for i, f in enumerate(data.frequencies)]
-    _check_links(f"content/chapters/{PROCEDURES_FILE}", keys, treatments)
+    shown = f"content/chapters/{PROCEDURES_FILE}"
+    _check_links(shown, keys, treatments)
+    _check_facts(shown, data.frequencies)
     return data
+
+
+def _check_facts(shown: str, freqs: Sequence[Frequency]) -> None:
+    """A frequency that names a fact must give the same numbers (a % in facts.yaml, scaled to ``per``)."""
+    from .content import ContentError
+    from .content.errors import Problem
+
+    c = _content()
+    problems = []
+    for i, f in enumerate(freqs):
+        if f.fact is None:
+            continue
+        if f.fact not in c.facts:
+            problems.append(Problem(shown, None, f"frequencies.{i}.fact", f"unknown fact {f.fact!r} (not in content/facts.yaml)"))
+            continue
+        fact = c.facts[f.fact]
+        if fact.unit != "%":
+            problems.append(Problem(shown, None, f"frequencies.{i}.fact", f"fact {f.fact!r} is in {fact.unit!r}, not %"))
+            continue
+        lo = fact.value if fact.value is not None else fact.low
+        hi = fact.value if fact.value is not None else fact.high
+        want = (round(lo * f.per / 100, 6), round(hi * f.per / 100, 6))
+        got = (round(f.low, 6), round(f.high, 6))
+        if f.kind in ("up_to", "fewer_than"):  # only the upper figure is stated
+            got, want = got[1:], want[1:]
+        if got != want:
+            problems.append(Problem(shown, None, f"frequencies.{i}",
+                                    f"low/high {f.low:g}/{f.high:g} per {f.per} do not match fact {f.fact!r} "
+                                    f"({lo:g} to {hi:g}%, i.e. {lo * f.per / 100:g} to {hi * f.per / 100:g} per {f.per})"))
+    if problems:
+        raise ContentError(problems)
 
 
 def frequency(frequency_id: str) -> Frequency:
