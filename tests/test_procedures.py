@@ -241,3 +241,25 @@ def test_frequency_disagreeing_with_its_fact_is_reported(monkeypatch, tmp_path):
             p.load_procedures()
     finally:
         p.load_procedures.cache_clear()
+
+
+@pytest.mark.parametrize("stem, calls", [
+    ("03_self_care_and_non_invasive", ["options_table(", "show_effects(", "positions_matrix(", "tier_explorer(",
+                                       'evidence_box("chiropractic")', 'evidence_box("acupuncture")',
+                                       "care_team_table(", "care_team_explorer(", "self_check(", "references_for("]),
+    ("05_procedures_devices_and_surgery", ["options_table(", "show_effects(", "positions_matrix(", "tier_explorer(",
+                                           "evidence_box(", "when_invasive_care_is_right(", 'show_procedure_risks("harm")',
+                                           "procedure_risk_explorer(", "self_check(", "references_for("]),
+])
+def test_chapters_03_and_05_use_the_shared_builders(stem, calls):
+    import nbformat
+
+    from backcare.paths import notebooks_dir
+
+    nb = nbformat.read(notebooks_dir() / f"{stem}.ipynb", as_version=4)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    for call in calls:
+        assert f"bc.{call}" in code, f"{stem} does not call bc.{call}"
+    assert markdown.count("**A question to think about:**") >= 8
+    assert "Teaching material, not medical advice." in markdown
