@@ -603,7 +603,8 @@ def exam_test(test_id: str) -> tuple[str, float, float]:
 
 
 def accuracy_report(pre_test: str | float, sensitivity: str | float, specificity: str | float,
-                    positive: bool = True, *, test_name: str = "the test") -> HtmlBlock:
+                    positive: bool = True, *, test_name: str = "the test",
+                    condition: str | None = None) -> HtmlBlock:
     """Post-test probability and natural frequencies for typed or numeric inputs; a bad entry gives a message.
 
     >>> accuracy_report("30%", 0.92, 0.28).text.splitlines()[0]
@@ -630,8 +631,9 @@ def accuracy_report(pre_test: str | float, sensitivity: str | float, specificity
     head = f"After a {result} result on {test_name}: {post:.1%} (pre-test {pre:.1%})."
     html_ = (f'<div class="bc-box" role="status"><p><strong>After a {result} result on {escape(test_name)}:</strong> '
              f'<span class="bc-post-test">{post:.1%}</span> (pre-test {pre:.1%}).</p>'
-             f"<p>{escape(freq.sentence())}</p></div>")
-    return HtmlBlock(html_, head + "\n" + freq.sentence())
+             f"<p>{escape(freq.sentence())}</p>"
+             + (f"<p>The condition here: {escape(condition)}.</p>" if condition else "") + "</div>")
+    return HtmlBlock(html_, head + "\n" + freq.sentence() + (f"\nThe condition here: {condition}." if condition else ""))
 
 
 class AccuracyCalculator(_Described, widgets.VBox):
@@ -667,8 +669,9 @@ class AccuracyCalculator(_Described, widgets.VBox):
         return "your test" if self.test.value == "own" else f"the {self.tests[self.test.value].name.lower()}"
 
     def report(self) -> HtmlBlock:
+        condition = None if self.test.value == "own" else self.tests[self.test.value].target
         return accuracy_report(self.pre_test.value, self.sensitivity.value, self.specificity.value,
-                               self.result.value, test_name=self.test_name())
+                               self.result.value, test_name=self.test_name(), condition=condition)
 
     def update(self) -> None:
         self.output.value = self.report().html
@@ -719,7 +722,8 @@ def accuracy_explorer() -> object:
         neg = clinical.post_test_probability(pre, sens, spec, positive=False)
         freq = clinical.natural_frequencies(pre, sens, spec)
         return (f'<div class="bc-box" role="region" aria-label="{escape(name)}, pre-test {escape(label)}">'
-                f"<p>{escape(name)}: sensitivity {sens:g}, specificity {spec:g}; pre-test probability "
+                f"<p>{escape(name)} for {escape(tests[i].target)}: sensitivity {sens:g}, specificity {spec:g}; "
+                f"pre-test probability "
                 f"{pre:.0%} (a synthetic scenario).</p><ul>"
                 f'<li><strong>After a positive result:</strong> <span class="bc-post-test">{pos:.1%}</span></li>'
                 f'<li><strong>After a negative result:</strong> <span class="bc-post-test">{neg:.1%}</span></li>'
