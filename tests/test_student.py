@@ -52,9 +52,14 @@ def test_no_instructor_text_reaches_a_student_copy(student_dir):
         raw = path.read_text(encoding="utf-8")
         nb = nbformat.read(path, as_version=4)
         assert not any(is_instructor(c) for c in nb.cells), f"{path.name} keeps an instructor cell"
+        text = "\n".join(c.source for c in nb.cells)
         for source, line in lines:
-            needle = line[:60]
-            assert needle not in raw and nbformat.writes(nb).find(needle) == -1, (
+            # the start of a line of its own instructor cells; a whole line of another notebook's (short phrases
+            # may legitimately recur in another chapter's prose)
+            needle = line[:60] if source == path.name else line
+            if source != path.name and len(line) < 60:
+                continue
+            assert needle not in text and needle not in raw, (
                 f"instructor text from {source} reached student/{path.name}: {needle!r}")
 
 

@@ -144,7 +144,8 @@ def _review_html() -> str:
         done = []
     if not done:
         return ('<p class="bc-note"><strong>Review status:</strong> not yet clinically peer-reviewed. '
-                "Every fact cites its source; corrections are welcome (see CONTRIBUTING).</p>")
+                "Every fact cites its source; corrections are welcome (CONTRIBUTING.md in the project folder says "
+                "how).</p>")
     return '<p class="bc-note"><strong>Review status:</strong> partly reviewed; see each chapter.</p>'
 
 
