@@ -46,6 +46,21 @@ _API = {
     "show_natural_history": "understanding:show_natural_history",
     "natural_history_explorer": "understanding:natural_history_explorer",
     "recovery_milestones": "understanding:recovery_milestones",
+    # chapter 02: assessment and diagnosis
+    "red_flag_table": "assessment:red_flag_table",
+    "red_flag_report": "assessment:red_flag_report",
+    "red_flag_checker": "assessment:red_flag_checker",
+    "show_red_flag_paradox": "assessment:show_red_flag_paradox",
+    "start_back_calculator": "assessment:start_back_calculator",
+    "start_back_explorer": "assessment:start_back_explorer",
+    "nerve_root_table": "assessment:nerve_root_table",
+    "nerve_root_explorer": "assessment:nerve_root_explorer",
+    "accuracy_report": "assessment:accuracy_report",
+    "accuracy_calculator": "assessment:accuracy_calculator",
+    "accuracy_explorer": "assessment:accuracy_explorer",
+    "imaging_explorer": "assessment:imaging_explorer",
+    "show_imaging_findings": "assessment:show_imaging_findings",
+    "outcome_measures_table": "assessment:outcome_measures_table",
     # chapters 03 and 05: care team, procedure risks, when invasive care is right
     "care_team_table": "procedures:care_team_table",
     "care_team_explorer": "procedures:care_team_explorer",
@@ -62,6 +77,15 @@ _API = {
     "show_disagreements": "compare:show_disagreements",
     "time_to_effect_explorer": "compare:time_to_effect_explorer",
     "show_access_and_coverage": "compare:show_access_and_coverage",
+    # chapter 07: case studies
+    "vignette_explorer": "cases:vignette_explorer",
+    "triage_exercise": "cases:triage_exercise",
+    "stratify_exercise": "cases:stratify_exercise",
+    "plan_exercise": "cases:plan_exercise",
+    "option_grid_explorer": "cases:option_grid_explorer",
+    "patient_voice": "cases:patient_voice",
+    "triage_case": "cases:triage",
+    "stratify_case": "cases:stratify",
     # self-checks
     "self_check": "selfcheck:self_check",
     # calculators (pure functions)
@@ -69,6 +93,10 @@ _API = {
     "post_test_probability": "clinical:post_test_probability",
     "likelihood_ratios": "clinical:likelihood_ratios",
     "natural_frequencies": "clinical:natural_frequencies",
+    # glossary and teaching kit
+    "define": "glossary:define",
+    "instructor_notes": "teaching:instructor_notes",
+    "teaching_by_profession": "teaching:teaching_by_profession",
 }
 
 __all__ = sorted(_API)
