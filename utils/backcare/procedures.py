@@ -221,14 +221,39 @@ def frequency(frequency_id: str) -> Frequency:
 
 
 def frequencies_for(treatment: str, category: str | None = None) -> list[Frequency]:
-    """The frequencies recorded for one treatment (optionally one category: ``harm`` or ``course``)."""
+    """The frequencies recorded for one treatment (optionally one category: ``harm`` or ``course``).
+
+    Examples
+    --------
+    >>> [f.id for f in frequencies_for("discectomy", "course")]
+    ['peul_waiting_operated_1_year', 'peul_waiting_operated_2_years']
+    >>> frequencies_for("discectomy", "benefit")
+    Traceback (most recent call last):
+    ...
+    ValueError: category must be 'harm', 'course' or None, not 'benefit'
+    """
+    if category not in (None, "harm", "course"):
+        raise ValueError(f"category must be 'harm', 'course' or None, not {category!r}")
     return [f for f in load_procedures().frequencies
             if f.treatment == treatment and (category is None or f.category == category)]
 
 
 def reference_label(key: str) -> str:
-    """A short in-text label for a reference key (its ``label``, else first author and year)."""
-    ref = _content().references[key]
+    """A short in-text label for a reference key (its ``label``, else first author and year).
+
+    Examples
+    --------
+    >>> reference_label("Peul2007")
+    'Peul 2007'
+    >>> reference_label("Nobody2020")
+    Traceback (most recent call last):
+    ...
+    KeyError: "unknown reference key 'Nobody2020' (not in content/references.yaml)"
+    """
+    refs = _content().references
+    if key not in refs:
+        raise KeyError(f"unknown reference key {key!r} (not in content/references.yaml)")
+    ref = refs[key]
     if ref.label:
         return ref.label
     first = ref.authors.split(",")[0].replace(" et al.", "").strip()
@@ -314,8 +339,23 @@ def _wrap(text: str, width: int) -> str:
 
 
 def plot_icon_array(f: Frequency, ax=None):
-    """Draw ``f`` as an icon array of ``per`` people (or injections); colour and marker shape both carry meaning."""
+    """Draw ``f`` as an icon array of ``per`` people (or injections); colour and marker shape both carry meaning.
+
+    Examples
+    --------
+    >>> fig = plot_icon_array(frequency("discectomy_complications"))
+    >>> fig.axes[0].get_title().splitlines()[1]
+    'Complications of surgery'
+    >>> import matplotlib.pyplot as plt; plt.close(fig)
+    >>> plot_icon_array("discectomy_complications")
+    Traceback (most recent call last):
+    ...
+    TypeError: plot_icon_array() needs a Frequency (use frequency('<id>')), not str
+    """
     import matplotlib.pyplot as plt
+
+    if not isinstance(f, Frequency):
+        raise TypeError(f"plot_icon_array() needs a Frequency (use frequency('<id>')), not {type(f).__name__}")
 
     certain, uncertain, rest = icon_counts(f)
     cols = 40 if f.per == 1000 else 10
@@ -460,6 +500,8 @@ _LEFT = ' style="text-align:left;vertical-align:top"'
 
 def care_team_table() -> HtmlBox:
     """A table of the care team: who does what, when they come in, and what is not their role.
+
+    It takes no arguments; a broken care-team file raises ``ContentError`` naming the file, line and field.
 
     >>> table = care_team_table()
     >>> table.text.splitlines()[0]
