@@ -99,3 +99,16 @@ def test_every_figure_output_has_alt_text(path):
                 html_ = data.get("text/html", "")
                 assert re.search(r'<img [^>]*alt="[^"]{20,}"', html_), f"{path.name}: figure in code cell {i + 1} lacks alt text"
                 assert len(data.get("text/plain", "")) >= 20
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_every_package_call_in_a_notebook_is_public_api(path):
+    import backcare
+
+    nb = _load(path)
+    used = set()
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            used |= set(re.findall(r"\bbc\.([A-Za-z_]\w*)", cell.source))
+    missing = sorted(n for n in used if n not in backcare._API)
+    assert not missing, f"{path.name} calls bc.{missing} which backcare/__init__.py does not export"
