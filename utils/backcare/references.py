@@ -38,11 +38,15 @@ def reference_label(ref) -> str:
     words = first.split()
     if len(words) >= 2 and words[-1].isupper() and len(words[-1]) <= 4:  # "Costa L", "Hill JC": a person
         return f"{words[-2]} {ref.year}"
-    return f"{code or first} {ref.year}"  # an organisation: its code (e.g. NICE NG59) or its name
+    return f"{code or first} {ref.year or 'undated'}"  # an organisation: its code (e.g. NICE NG59) or its name
+
+
+def _year(ref) -> str:
+    return f" ({ref.year})" if getattr(ref, "year", None) else " (undated; check the current version)"
 
 
 def reference_html(ref) -> str:
-    parts = [html.escape(f"{ref.authors} ({ref.year}). {ref.title}. {ref.venue}.")]
+    parts = [html.escape(f"{ref.authors}{_year(ref)}. {ref.title}. {ref.venue}.")]
     if getattr(ref, "code", None):
         parts.append(html.escape(f" {ref.code}."))
     if getattr(ref, "doi", None):
@@ -55,7 +59,7 @@ def reference_html(ref) -> str:
 
 
 def reference_text(ref) -> str:
-    text = f"{ref.authors} ({ref.year}). {ref.title}. {ref.venue}."
+    text = f"{ref.authors}{_year(ref)}. {ref.title}. {ref.venue}."
     if getattr(ref, "code", None):
         text += f" {ref.code}."
     if getattr(ref, "doi", None):
