@@ -146,3 +146,15 @@ def test_chapter_dataset_problems_are_reported_together(tmp_path):
     trap.write_text(original.replace("\n  approximate: true", "\n  approximate: yes", 1), encoding="utf-8")
     with pytest.raises(ContentError, match=r"approximate: 'yes' is text in course YAML"):
         read_chapter(trap, u.UnderstandingFile)
+
+
+def test_approximate_causes_are_all_marked_approximate():
+    lines = u.approximate_causes_table().text.splitlines()[1:]
+    assert len(lines) == 11 and all(line.endswith("~ approximate") for line in lines)
+    shares = {line.split(" | ")[0].split(" (")[0]: line.split(" | ")[1] for line in lines}
+    assert shares["Lumbar strain or sprain"] == "about 70%"
+    assert shares["Spondylolisthesis"] == "about 2 to 3%"
+    assert shares["Cancer"] == "about 0.7%"
+    assert shares["Cauda equina syndrome"] == "about 0.04%"
+    assert shares["Spinal infection"] == "about 0.01%"
+    assert "Deyo 1992" in lines[-2]

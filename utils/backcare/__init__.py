@@ -39,6 +39,7 @@ _API = {
     "show_burden": "understanding:show_burden",
     "burden_summary": "understanding:burden_summary",
     "definitions_table": "understanding:definitions_table",
+    "approximate_causes_table": "understanding:approximate_causes_table",
     "triage_counts": "understanding:triage_counts",
     "show_triage": "understanding:show_triage",
     "show_spine_schematic": "understanding:show_spine_schematic",

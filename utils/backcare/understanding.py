@@ -370,6 +370,52 @@ def show_triage(population: int = 1000):
     return render_figure(plot_triage_icon_array(c), triage_alt_text(c), table=table)
 
 
+#: (label, fact id) for the approximate shares of causes in adult primary care; every share is an estimate (~).
+APPROXIMATE_CAUSES = (
+    ("Lumbar strain or sprain (a presumptive label, not confirmed by imaging)", "jarvikdeyo_strain_share"),
+    ("Age-related changes of discs and facet joints", "jarvikdeyo_age_related_disc_facet_share"),
+    ("Disc herniation (other sources give lower figures: teach as a few per cent)", "jarvikdeyo_disc_herniation_share"),
+    ("Osteoporotic compression fracture", "jarvikdeyo_compression_fracture_share"),
+    ("Spinal stenosis", "jarvikdeyo_stenosis_share"),
+    ("Spondylolisthesis", "jarvikdeyo_spondylolisthesis_share"),
+    ("Disease of organs (pelvic, kidney, aortic aneurysm, gut)", "jarvikdeyo_visceral_share"),
+    ("Cancer", "jarvikdeyo_malignancy_share"),
+    ("Inflammatory arthritis (for example ankylosing spondylitis)", "jarvikdeyo_inflammatory_arthritis_share"),
+    ("Cauda equina syndrome", "deyo1992_cauda_equina_share"),
+    ("Spinal infection", "jarvikdeyo_infection_share"),
+)
+
+
+def _share(fact_id: str) -> str:
+    f = fact(fact_id)
+    return f"about {number(f.value)}%" if f.value is not None else f"about {number(f.low)} to {number(f.high)}%"
+
+
+def approximate_causes_table() -> HtmlBlock:
+    """Estimated shares of causes among adults with low back pain in primary care, all marked approximate.
+
+    Examples
+    --------
+    >>> approximate_causes_table().text.splitlines()[1]
+    'Lumbar strain or sprain (a presumptive label, not confirmed by imaging) | about 70% | Jarvik and Deyo 2002 | ~ approximate'
+    """
+    refs = {"JarvikDeyo2002": "Jarvik and Deyo 2002", "Deyo1992": "Deyo 1992"}
+    rows = []
+    for label, fid in APPROXIMATE_CAUSES:
+        f = fact(fid)
+        rows.append((label, _share(fid), refs.get(f.reference, f.reference),
+                     f"{f.confidence} approximate" if f.approximate else f.confidence))
+    body = "".join(f'<tr><th scope="row">{escape(a)}</th><td>{escape(b)}</td><td>{escape(c)}</td><td>{escape(d)}</td>'
+                   "</tr>" for a, b, c, d in rows)
+    html_ = ('<table class="bc-table"><caption>Estimated causes of low back pain in adult primary care (approximate; '
+             "they vary with the population)</caption><thead><tr><th scope=\"col\">Cause</th>"
+             '<th scope="col">Estimated share</th><th scope="col">Source</th><th scope="col">Confidence</th></tr>'
+             f"</thead><tbody>{body}</tbody></table><p>~ means the figure was seen only in later reproductions of "
+             "the original table or is recalled rather than checked: treat every share as a rough guide.</p>")
+    text = "\n".join(["Cause | Estimated share | Source | Confidence"] + [" | ".join(r) for r in rows])
+    return HtmlBlock(html_, text)
+
+
 # ------------------------------------------------------------------------------------------- spine schematic
 #: (label, what it is), drawn in this order; names only, the drawing implies nothing about causes of pain.
 SPINE_STRUCTURES = (
@@ -654,7 +700,7 @@ def recovery_milestones() -> HtmlBlock:
 
 __all__ = [
     "UnderstandingFile", "chapter_data", "show_burden", "plot_burden", "burden_summary", "age_pattern_text",
-    "definitions_table", "TriageCounts", "triage_counts", "plot_triage_icon_array", "show_triage", "triage_alt_text",
+    "definitions_table", "approximate_causes_table", "TriageCounts", "triage_counts", "plot_triage_icon_array", "show_triage", "triage_alt_text",
     "SPINE_STRUCTURES", "plot_spine_schematic", "show_spine_schematic", "spine_alt_text", "natural_history",
     "plot_natural_history", "show_natural_history", "natural_history_alt_text", "natural_history_explorer",
     "natural_history_sentence", "recovery_milestones",
