@@ -257,3 +257,21 @@ def test_outcome_measures_exact():
 def test_chapter_model_rejects_unsourced_flag():
     with pytest.raises(ValueError, match="needs a post_test or at least one reference"):
         a.RedFlag(id="x", finding="Something", condition="fracture")
+
+
+# ------------------------------------------------------------------------------------------------ schemas
+@pytest.mark.parametrize("module, model", [("understanding", "UnderstandingFile"), ("assessment", "AssessmentFile")])
+def test_chapter_dataset_schema_is_current(module, model):
+    """content/chapters/schema/<stem>.json is generated from the model: regenerate and compare."""
+    import importlib
+
+    from backcare._chapterkit import chapter_path
+    from backcare.content.schema import render_schema
+
+    mod = importlib.import_module(f"backcare.{module}")
+    path = chapter_path(mod.STEM)
+    schema = path.parent / "schema" / f"{mod.STEM}.json"
+    expected = render_schema(getattr(mod, model), f"backcare chapter dataset: {mod.STEM}.yaml")
+    assert schema.read_text(encoding="utf-8") == expected, (
+        f"{schema} is stale: run backcare.content.schema.export_schema for {model}")
+    assert path.read_text(encoding="utf-8").startswith(f"# yaml-language-server: $schema=schema/{mod.STEM}.json")
