@@ -1,0 +1,391 @@
+"""Benchmarks: ``python -m backcare bench`` (``make bench``). Measures, prints and writes ``docs/benchmarks.md``.
+
+Nothing here is asserted: the numbers are compared with the targets and reported, with the date, the machine and its
+load (a busy machine is slower; the load average is printed so numbers can be read fairly).
+
+What is measured (targets in brackets):
+
+- the whole series under nbval against a floor of as many notebooks that only start a kernel and import the same
+  libraries, in the same run (series / floor <= 1.5);
+- widget update latency per interactive, in process: every control of every widget a notebook's cells return is
+  changed at least 30 times (median <= 50 ms, p95 <= 100 ms);
+- peak resident memory of a kernel running each chapter (<= 150 MB);
+- ``python -m backcare html`` time and page sizes;
+- JupyterLab in headless Chromium: open, Run All, first chart (open to done <= 20 s; Run All to first chart <= 5 s),
+  using the driver of ``tests/test_lab_browser.py``.
+
+Examples
+--------
+>>> percentile([1.0, 2.0, 3.0, 4.0], 50)
+2.5
+>>> percentile([5.0], 95)
+5.0
+>>> percentile([], 50)
+Traceback (most recent call last):
+...
+ValueError: percentile of no values: measure something first
+"""
+from __future__ import annotations
+
+import argparse
+import ast
+import contextlib
+import datetime as _dt
+import io
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .paths import repo_root
+
+TARGETS = {"nbval_ratio": 1.5, "latency_median_ms": 50.0, "latency_p95_ms": 100.0, "rss_mb": 150.0,
+           "lab_open_to_done_s": 20.0, "lab_first_chart_s": 5.0}
+FLOOR_IMPORTS = "%matplotlib inline\nimport backcare as bc\nimport ipywidgets, matplotlib.pyplot, numpy, pydantic, yaml"
+MIN_CHANGES = 30
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The ``q``-th percentile (linear interpolation between closest ranks, as numpy's default)."""
+    if not values:
+        raise ValueError("percentile of no values: measure something first")
+    data = sorted(values)
+    pos = (len(data) - 1) * q / 100
+    lo, hi = int(pos), min(int(pos) + 1, len(data) - 1)
+    return data[lo] + (data[hi] - data[lo]) * (pos - lo)
+
+
+def notebooks(root: Path | None = None) -> list[Path]:
+    return sorted(((root or repo_root()) / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+def _ok(value: float, target: float) -> str:
+    return "yes" if value <= target else "**no**"
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# 1. nbval: the series against the floor
+# --------------------------------------------------------------------------------------------------------------------
+def _pytest_nbval(paths: list[Path], cwd: Path) -> tuple[float, int]:
+    cmd = [sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "no:cacheprovider", "--nbval",
+           "--nbval-current-env", f"--nbval-sanitize-with={repo_root() / 'tests' / 'nbval_sanitize.cfg'}",
+           *map(str, paths)]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    return time.perf_counter() - t0, proc.returncode
+
+
+def bench_nbval() -> dict:
+    import nbformat
+
+    series = notebooks()
+    with tempfile.TemporaryDirectory(prefix="backcare-floor-") as tmp:
+        floor = []
+        for path in series:
+            nb = nbformat.v4.new_notebook()
+            nb.cells = [nbformat.v4.new_code_cell(FLOOR_IMPORTS)]
+            target = Path(tmp) / f"floor_{path.stem}.ipynb"
+            nbformat.write(nb, target)
+            floor.append(target)
+        floor_s, floor_rc = _pytest_nbval(floor, Path(tmp))
+        series_s, series_rc = _pytest_nbval(series, repo_root())
+    return {"notebooks": len(series), "series_s": series_s, "series_rc": series_rc, "floor_s": floor_s,
+            "floor_rc": floor_rc, "ratio": series_s / floor_s if floor_s else float("nan")}
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# 2. Widget update latency, in process
+# --------------------------------------------------------------------------------------------------------------------
+def run_cells_in_process(path: Path) -> list[object]:
+    """Run a notebook's code cells here (magics dropped); return the value each cell ends with."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    namespace: dict = {"__name__": "__main__"}
+    values = []
+    for cell in nb.cells:
+        if cell.cell_type != "code" or "instructor" in cell.metadata.get("tags", []):
+            continue
+        code = "\n".join(line for line in cell.source.splitlines() if not line.lstrip().startswith(("%", "!")))
+        tree = ast.parse(code)
+        last = ast.Expression(tree.body.pop().value) if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(compile(tree, str(path), "exec"), namespace)
+            values.append(eval(compile(last, str(path), "eval"), namespace) if last is not None else None)
+    return values
+
+
+def _walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()) or ():
+        yield from _walk(child)
+
+
+def _changes(control) -> list[object]:
+    """Values to cycle a control through (each differs from the one before)."""
+    import ipywidgets as w
+
+    if isinstance(control, (w.Dropdown, w.ToggleButtons, w.RadioButtons, w.Select, w.SelectionSlider)):
+        n = len(control.options)
+        return [("index", i % n) for i in range(1, n + 1)] if n > 1 else []
+    if isinstance(control, (w.Checkbox, w.ToggleButton)):
+        return [("value", True), ("value", False)]
+    if isinstance(control, (w.Text, w.Textarea)):
+        return [("value", v) for v in ("1", "12.5", "ten", "")]
+    if isinstance(control, (w.IntSlider, w.FloatSlider, w.BoundedIntText, w.BoundedFloatText)):
+        return [("value", control.min), ("value", control.max)]
+    return []
+
+
+def _label(root, chapter: str) -> str:
+    title = getattr(root, "title", None)
+    if isinstance(title, str) and title:
+        return f"{chapter}: {title}"
+    return f"{chapter}: {type(root).__name__}"
+
+
+def bench_latency() -> list[dict]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import ipywidgets as w
+    import matplotlib.pyplot as plt
+
+    rows = []
+    for path in notebooks():
+        for root in run_cells_in_process(path):
+            if not isinstance(root, w.Widget):
+                continue
+            plan = [(c, attr, v) for c in _walk(root) for attr, v in _changes(c)]
+            if not plan:
+                continue
+            times = []
+            i = 0
+            while len(times) < max(MIN_CHANGES, len(plan)):
+                control, attr, value = plan[i % len(plan)]
+                i += 1
+                if getattr(control, attr) == value:
+                    continue
+                t0 = time.perf_counter()
+                setattr(control, attr, value)
+                times.append((time.perf_counter() - t0) * 1000)
+                plt.close("all")
+            rows.append({"interactive": _label(root, path.stem), "changes": len(times),
+                         "median_ms": statistics.median(times), "p95_ms": percentile(times, 95)})
+    return rows
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# 3. Peak RSS of a kernel running each chapter
+# --------------------------------------------------------------------------------------------------------------------
+RSS_CELL = ("import resource, sys\n"
+            "_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+            "print('PEAK_RSS_MB', _peak / (1024 * 1024 if sys.platform == 'darwin' else 1024))")
+
+
+def bench_rss() -> list[dict]:
+    import nbformat
+
+    from .execute import execute_notebook
+
+    rows = []
+    for path in notebooks():
+        nb = nbformat.read(path, as_version=4)
+        nb.cells.append(nbformat.v4.new_code_cell(RSS_CELL))
+        t0 = time.perf_counter()
+        with tempfile.TemporaryDirectory(prefix="backcare-rss-") as tmp:
+            execute_notebook(nb, cwd=Path(tmp), timeout=600)
+        seconds = time.perf_counter() - t0
+        text = "".join(o.get("text", "") for o in nb.cells[-1].outputs if o.output_type == "stream")
+        mb = float(text.split("PEAK_RSS_MB")[1].split()[0]) if "PEAK_RSS_MB" in text else float("nan")
+        rows.append({"chapter": path.stem, "peak_rss_mb": mb, "execute_s": seconds})
+    return rows
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# 4. The site build
+# --------------------------------------------------------------------------------------------------------------------
+def bench_html() -> dict:
+    with tempfile.TemporaryDirectory(prefix="backcare-site-") as tmp:
+        t0 = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "backcare", "html", "--out", tmp], cwd=repo_root(),
+                              capture_output=True, text=True)
+        seconds = time.perf_counter() - t0
+        pages = {p.name: p.stat().st_size / 1024 for p in sorted(Path(tmp).glob("*.html"))}
+        assets = sum(p.stat().st_size for p in Path(tmp).rglob("*") if p.is_file() and p.suffix != ".html") / 1024
+    return {"seconds": seconds, "rc": proc.returncode, "pages_kib": pages, "assets_kib": assets,
+            "error": proc.stderr[-500:] if proc.returncode else ""}
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# 5. JupyterLab in headless Chromium
+# --------------------------------------------------------------------------------------------------------------------
+def bench_lab() -> dict:
+    """Open each notebook in JupyterLab, Run All, time it; reuses the browser test's driver (tests/)."""
+    tests = repo_root() / "tests"
+    if not shutil.which("chromium") and not Path("/usr/bin/chromium").exists():
+        return {"skipped": "Chromium is not installed"}
+    sys.path.insert(0, str(tests))
+    try:
+        import test_lab_browser as lab_test  # noqa: PLC0415 - a developer tool reusing the tested driver
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:
+        return {"skipped": f"cannot load the Lab driver: {exc}"}
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="backcare-lab-") as tmp:
+        server = lab_test.LabServer(Path(tmp))
+        server.prepare()
+        t0 = time.perf_counter()
+        try:
+            server.start()
+            server_s = time.perf_counter() - t0
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=lab_test.CHROMIUM,
+                                             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+                try:
+                    for path in notebooks():
+                        page = lab_test.LabPage(browser, server)
+                        try:
+                            timings = page.open_and_run_all(path.name)
+                            timings["retried"] = page.retried
+                        except Exception as exc:  # noqa: BLE001 - reported, not raised: benchmarks never fail
+                            timings = {"error": str(exc).splitlines()[0][:200]}
+                        finally:
+                            page.close()
+                        rows.append({"chapter": path.stem, **timings})
+                finally:
+                    browser.close()
+        finally:
+            server.stop()
+    return {"server_start_s": server_s, "rows": rows}
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Report
+# --------------------------------------------------------------------------------------------------------------------
+def machine() -> dict:
+    info = {"platform": platform.platform(), "python": platform.python_version(), "cpus": os.cpu_count()}
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        info["ram_gib"] = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)
+    with contextlib.suppress(OSError, AttributeError):
+        info["load_average"] = tuple(round(x, 1) for x in os.getloadavg())
+    return info
+
+
+def report(results: dict) -> str:
+    t = TARGETS
+    m = results["machine"]
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `python -m backcare bench` (`make bench`); not asserted by the tests. Re-run to refresh.",
+        "",
+        f"- Date: {results['date']}",
+        f"- Machine: {m['platform']}, Python {m['python']}, {m['cpus']} CPUs"
+        + (f", {m['ram_gib']} GiB RAM" if "ram_gib" in m else ""),
+        f"- Load average at start: {m.get('load_average', 'n/a')} (other work on the machine slows every number)",
+        "",
+    ]
+    nbv = results.get("nbval")
+    if nbv:
+        lines += [
+            "## The series under nbval vs the floor",
+            "",
+            f"The floor is {nbv['notebooks']} notebooks that only start a kernel and run `{FLOOR_IMPORTS.splitlines()[-1]}`"
+            " (after `%matplotlib inline` and `import backcare as bc`), run the same way in the same bench run.",
+            "",
+            "| run | seconds | exit code |",
+            "|---|---:|---:|",
+            f"| series ({nbv['notebooks']} notebooks) | {nbv['series_s']:.1f} | {nbv['series_rc']} |",
+            f"| floor ({nbv['notebooks']} notebooks) | {nbv['floor_s']:.1f} | {nbv['floor_rc']} |",
+            "",
+            f"Ratio series / floor: **{nbv['ratio']:.2f}x** (target <= {t['nbval_ratio']}x: "
+            f"{_ok(nbv['ratio'], t['nbval_ratio'])}).",
+            "",
+        ]
+    lat = results.get("latency")
+    if lat is not None:
+        lines += [
+            "## Widget update latency (in process, per interactive)",
+            "",
+            f"Each control of each interactive is changed in turn, at least {MIN_CHANGES} changes per interactive; the"
+            " time is from setting the value to the end of every Python callback (redraws and pre-rendered views "
+            "included; the browser's paint is not).",
+            "",
+            "| interactive | changes | median ms | p95 ms | within target |",
+            "|---|---:|---:|---:|---|",
+        ]
+        for r in lat:
+            ok = r["median_ms"] <= t["latency_median_ms"] and r["p95_ms"] <= t["latency_p95_ms"]
+            lines.append(f"| {r['interactive']} | {r['changes']} | {r['median_ms']:.2f} | {r['p95_ms']:.2f} |"
+                         f" {'yes' if ok else '**no**'} |")
+        lines += ["", f"Targets: median <= {t['latency_median_ms']:.0f} ms, p95 <= {t['latency_p95_ms']:.0f} ms.", ""]
+    rss = results.get("rss")
+    if rss is not None:
+        lines += ["## Peak memory of a kernel running each chapter", "",
+                  "| chapter | peak RSS MB | within target | execute s |", "|---|---:|---|---:|"]
+        for r in rss:
+            lines.append(f"| {r['chapter']} | {r['peak_rss_mb']:.0f} | {_ok(r['peak_rss_mb'], t['rss_mb'])} |"
+                         f" {r['execute_s']:.1f} |")
+        lines += ["", f"Target: <= {t['rss_mb']:.0f} MB.", ""]
+    html = results.get("html")
+    if html is not None:
+        lines += ["## Static site build (`python -m backcare html`)", "",
+                  f"Build time: **{html['seconds']:.1f} s** (exit code {html['rc']}); shared assets "
+                  f"{html['assets_kib']:.0f} KiB.", "", "| page | KiB |", "|---|---:|"]
+        lines += [f"| {name} | {kib:.0f} |" for name, kib in html["pages_kib"].items()]
+        if html.get("error"):
+            lines += ["", "```", html["error"], "```"]
+        lines.append("")
+    lab = results.get("lab")
+    if lab is not None:
+        lines += ["## JupyterLab in headless Chromium: open, Run All, first chart", ""]
+        if "skipped" in lab:
+            lines += [f"Skipped: {lab['skipped']}.", ""]
+        else:
+            lines += [f"Server start: {lab['server_start_s']:.1f} s.", "",
+                      "| chapter | open s | Run All to first chart s | Run All to done s | open to done s | notes |",
+                      "|---|---:|---:|---:|---:|---|"]
+            for r in lab["rows"]:
+                if "error" in r:
+                    lines.append(f"| {r['chapter']} | | | | | failed: {r['error']} |")
+                    continue
+                note = "reopened once (widget race)" if r.get("retried") else ""
+                total_ok = _ok(r["total"], t["lab_open_to_done_s"])
+                chart_ok = _ok(r["first_chart"], t["lab_first_chart_s"])
+                lines.append(f"| {r['chapter']} | {r['open']:.1f} | {r['first_chart']:.1f} ({chart_ok}) |"
+                             f" {r['run_all']:.1f} | {r['total']:.1f} ({total_ok}) | {note} |")
+            lines += ["", f"Targets: open to done <= {t['lab_open_to_done_s']:.0f} s; Run All to first chart <= "
+                      f"{t['lab_first_chart_s']:.0f} s.", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+PARTS = ("nbval", "latency", "rss", "html", "lab")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m backcare bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="+", choices=PARTS, help="measure only these parts")
+    parser.add_argument("--output", type=Path, default=None, help="report file (default docs/benchmarks.md)")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if not notebooks():
+        print("no notebooks found in notebooks/: nothing to measure", file=sys.stderr)
+        return 1
+    results: dict = {"date": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine()}
+    for part in args.only or PARTS:
+        print(f"== {part} ==", flush=True)
+        t0 = time.perf_counter()
+        results[part] = globals()[f"bench_{part}"]()
+        print(f"   done in {time.perf_counter() - t0:.1f} s", flush=True)
+    text = report(results)
+    output = args.output or repo_root() / "docs" / "benchmarks.md"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    print(text)
+    print(f"written to {output}")
+    return 0
