@@ -330,16 +330,18 @@ def words(text: str) -> str:
 
 
 def expect_shown(page, locator, expected: str, what: str, timeout_ms: int = 15_000) -> None:
-    """Wait until one visible HTML widget inside ``locator`` shows exactly ``expected``; else say what is shown."""
+    """Wait until one visible HTML widget inside ``locator`` shows exactly the text ``expected`` (plain text, or the
+    text of an HTML fragment; whitespace is ignored as layout decides it); else say what is shown."""
+    want = html_text(expected)
     script = ("([el, want]) => Array.from(el.querySelectorAll('.widget-html-content'))"
-              ".some(e => e.offsetParent !== null && e.innerText.trim() === want)")
+              ".some(e => e.offsetParent !== null && e.textContent.replace(/\\s+/g, '') === want)")
     try:
-        page.wait_for_function(script, arg=[locator.element_handle(), expected], timeout=timeout_ms, polling=100)
+        page.wait_for_function(script, arg=[locator.element_handle(), want], timeout=timeout_ms, polling=100)
     except Exception:
         shown = locator.evaluate(
             "el => Array.from(el.querySelectorAll('.widget-html-content')).filter(e => e.offsetParent !== null)"
-            ".map(e => e.innerText.trim())")
-        raise AssertionError(f"{what}: expected {expected!r}; shown {shown!r}") from None
+            ".map(e => e.textContent.trim().slice(0, 300))")
+        raise AssertionError(f"{what}: expected {expected[:300]!r}; shown {shown!r}") from None
 
 
 def question_block(page, number: int, total: int):
@@ -382,7 +384,7 @@ def drive_start_here(page) -> None:
         region = page.get_by_role("region", name=f"Invasiveness level {lv.level}", exact=True)
         region.wait_for(state="visible", timeout=10000)
         region.scroll_into_view_if_needed()
-        assert words(region.inner_text()) == html_text(level_card_html(lv))
+        assert words(region.text_content()) == html_text(level_card_html(lv))
         assert not page.get_by_role("region", name="Invasiveness level 0", exact=True).is_visible()
 
     # The self-check: each question kind, driven in the browser, shows exactly the pure function's message.
@@ -411,7 +413,45 @@ def drive_start_here(page) -> None:
                 expect_shown(page, block, check_numeric(q, typed).message, f"question {number}, typed {typed!r}")
 
 
-DRIVERS = {"00_": drive_start_here}
+def drive_assessment(page) -> None:
+    """02: tick STarT Back checkboxes until the answers are the synthetic high-risk example; after each click the
+    result shown is ``start_back_summary(answers)`` of the ticks so far (scored by ``clinical.start_back``)."""
+    from backcare.assessment import RISK_EXAMPLES, SYNTHETIC_START_BACK, start_back_summary
+    from backcare.clinical import START_BACK_ITEMS
+
+    first = page.get_by_label(f"1. {START_BACK_ITEMS[0].text}", exact=True)
+    first.wait_for(state="visible", timeout=20000)
+    calculator = page.locator(".widget-vbox").filter(has=first).last
+    calculator.scroll_into_view_if_needed()
+    answers = dict(SYNTHETIC_START_BACK)
+    expect_shown(page, calculator, start_back_summary(answers).html, "STarT Back on opening")
+    target = RISK_EXAMPLES["high"]
+    for item in START_BACK_ITEMS:
+        if answers[item.number] == target[item.number]:
+            continue
+        page.get_by_label(f"{item.number}. {item.text}", exact=True).click()
+        answers[item.number] = target[item.number]
+        expect_shown(page, calculator, start_back_summary(answers).html, f"STarT Back after item {item.number}")
+    assert answers == target
+
+
+def drive_comparing_options(page) -> None:
+    """06: the condition x guideline explorer shows ``options_view_html(condition, guideline)`` for the pair chosen."""
+    from backcare.compare import CONDITIONS, GUIDELINES, options_view_html
+
+    conds = list(CONDITIONS)
+    explorer = page.locator(".bc-explorer").filter(has=page.locator(".widget-toggle-button", has_text=GUIDELINES[-1])) \
+        .filter(has=page.locator("select")).first
+    explorer.wait_for(state="visible", timeout=20000)
+    explorer.scroll_into_view_if_needed()
+    for ci, gi in ((1, len(GUIDELINES) - 1), (len(conds) - 1, 0)):
+        explorer.locator("select").first.select_option(label=CONDITIONS[conds[ci]])
+        explorer.locator(".widget-toggle-button", has_text=GUIDELINES[gi]).first.click()
+        expect_shown(page, explorer, options_view_html(conds[ci], GUIDELINES[gi]),
+                     f"options explorer at {conds[ci]} / {GUIDELINES[gi]}")
+
+
+DRIVERS = {"00_": drive_start_here, "02_": drive_assessment, "06_": drive_comparing_options}
 
 
 def _skip_until_written(prefix: str, what: str) -> None:
@@ -419,8 +459,8 @@ def _skip_until_written(prefix: str, what: str) -> None:
         if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
             pytest.fail(f"notebooks/{prefix}*.ipynb is missing under CI")
         pytest.skip(f"chapter {prefix.rstrip('_')} ({what}) does not exist yet")
-    if prefix not in DRIVERS:
-        pytest.skip(f"chapter {prefix.rstrip('_')} exists but its {what} has no browser driver yet")
+    assert prefix in DRIVERS, f"chapter {prefix.rstrip('_')} exists: its {what} needs a browser driver"
+    # the driver runs inside test_run_all_in_jupyterlab_then_drive_the_widgets[<chapter>] (one Run All per notebook)
 
 
 def test_chapter_02_start_back_is_driven_in_jupyterlab():
