@@ -23,10 +23,6 @@ from .paths import PACKAGE_DIR, build_dir, notebooks_dir, repo_root
 SITE_TITLE = "Back pain care: from self-care to surgery"
 TEMPLATE_DIR = PACKAGE_DIR / "templates"
 STATIC = "_static/"
-LICENCE_HTML = (
-    "Text, figures and content data: CC BY 4.0. Code: MIT. Teaching material, not medical advice. "
-    "Content not yet clinically peer-reviewed unless a page says otherwise."
-)
 #: The footer: both licences linked (the licence texts are LICENSE and LICENSE-content.md in the project folder).
 FOOTER_HTML = (
     '<p>Text, figures and content data: <a href="https://creativecommons.org/licenses/by/4.0/" rel="license">'
