@@ -15,6 +15,8 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from backcare import site
 from backcare.figures import PLACEHOLDER_ALT
 
+pytestmark = pytest.mark.slow  # starts kernels and nbconvert
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
