@@ -149,3 +149,15 @@ def test_vignettes_file_with_unknown_red_flag_names_it(tmp_path):
     bad.write_text(text.replace("red_flags: [older_age]", "red_flags: [old_age]", 1), encoding="utf-8")
     with pytest.raises(ValueError, match=r"vignettes\.2: unknown red flag 'old_age'"):
         cases.load_vignettes(bad)
+
+
+def test_vignettes_schema_is_current():
+    """content/chapters/schema/vignettes.json is generated from the model: regenerate and compare."""
+    from backcare.content.schema import render_schema
+    from backcare.paths import content_dir
+
+    folder = content_dir() / "chapters"
+    expected = render_schema(cases.VignettesFile, "backcare chapter dataset: vignettes.yaml")
+    assert (folder / "schema" / "vignettes.json").read_text(encoding="utf-8") == expected
+    assert (folder / cases.VIGNETTES_FILE).read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=schema/vignettes.json")

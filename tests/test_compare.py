@@ -258,3 +258,15 @@ def test_chapter_file_with_unknown_key_names_it(tmp_path):
     bad.write_text(text.replace("references: [Cherkin2018]", "references: [Nobody1999]", 1), encoding="utf-8")
     with pytest.raises(ValueError, match=r"pathways\.0\.findings\.1: unknown reference 'Nobody1999'"):
         compare.load_chapter(bad)
+
+
+def test_chapter_schema_is_current():
+    """content/chapters/schema/06_comparing_options.json is generated from the model: regenerate and compare."""
+    from backcare.content.schema import render_schema
+    from backcare.paths import content_dir
+
+    folder = content_dir() / "chapters"
+    expected = render_schema(compare.Chapter06, "backcare chapter dataset: 06_comparing_options.yaml")
+    assert (folder / "schema" / "06_comparing_options.json").read_text(encoding="utf-8") == expected
+    assert (folder / compare.CHAPTER_FILE).read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=schema/06_comparing_options.json")

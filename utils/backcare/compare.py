@@ -29,7 +29,7 @@ ValueError: unknown condition 'chronic'; choose one of: acute_nonspecific_lbp, c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Literal, Sequence
 
 #: condition id -> how the series names it (the four conditions the scale is drawn for).
 CONDITIONS: dict[str, str] = {
@@ -249,7 +249,7 @@ class DisagreementContext(Strict):
 
 class AccessItem(Strict):
     id: Id
-    region: str = Field(pattern=r"^(general|US)$")
+    region: Literal["general", "US"]
     heading: Text
     text: Text
     references: list[Key]
