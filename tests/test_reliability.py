@@ -2,6 +2,8 @@
 network at run time. Parametrised over the notebooks that exist, so new chapters are covered automatically."""
 from __future__ import annotations
 
+import json
+
 import ast
 import contextlib
 import html
@@ -60,7 +62,8 @@ def _text_outputs(nb) -> list[list[str]]:
             for mime, value in sorted((out.get("data") or {}).items()):
                 if mime.startswith("image/"):
                     continue  # PNG bytes are not text; alt text and text/plain carry what a figure shows
-                value = value if isinstance(value, str) else "".join(value) if isinstance(value, list) else repr(value)
+                value = (value if isinstance(value, str) else "".join(value) if isinstance(value, list)
+                         else json.dumps(value, sort_keys=True))  # JSON mime types: key order is not meaningful
                 texts.append(f"{mime}: {clean(value)}")
         cells.append(texts)
     return cells
