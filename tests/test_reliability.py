@@ -155,8 +155,17 @@ def test_executing_again_gives_identical_text_outputs(tmp_path, path):
     for i, texts in enumerate(fresh, 1):
         assert not any(t.startswith(("error:", "stderr:")) for t in texts), f"{path.name}: code cell {i}: {texts}"
     for i, (a, b) in enumerate(zip(fresh, other), 1):
-        assert a == b, f"{path.name}: code cell {i} differs from {what}"
+        assert a == b, f"{path.name}: code cell {i} differs from {what}:\n{_first_difference(a, b)}"
     assert len(fresh) == len(other)
+
+
+def _first_difference(new: list[str], old: list[str]) -> str:
+    """Where two lists of outputs first differ, with 80 characters of context (outputs are long HTML)."""
+    for x, y in zip(new, old):
+        if x != y:
+            at = next((k for k, (p, q) in enumerate(zip(x, y)) if p != q), min(len(x), len(y)))
+            return f"  now: ...{x[max(0, at - 80):at + 80]!r}\n  was: ...{y[max(0, at - 80):at + 80]!r}"
+    return f"  now {len(new)} outputs, was {len(old)}"
 
 
 def test_sanitising_rules_are_read():

@@ -42,7 +42,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .paths import repo_root
+from .paths import PACKAGE_DIR, repo_root
 
 TARGETS = {"nbval_ratio": 1.5, "latency_median_ms": 50.0, "latency_p95_ms": 100.0, "rss_mb": 150.0,
            "lab_open_to_done_s": 20.0, "lab_first_chart_s": 5.0}
@@ -60,6 +60,12 @@ def percentile(values: list[float], q: float) -> float:
     return data[lo] + (data[hi] - data[lo]) * (pos - lo)
 
 
+def tests_dir() -> Path:
+    """The checkout's tests/ (sanitising rules, the Lab driver), also when $BACKCARE_ROOT points elsewhere."""
+    here = PACKAGE_DIR.parents[1] / "tests"
+    return here if here.is_dir() else repo_root() / "tests"
+
+
 def notebooks(root: Path | None = None) -> list[Path]:
     return sorted(((root or repo_root()) / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
@@ -73,11 +79,14 @@ def _ok(value: float, target: float) -> str:
 # --------------------------------------------------------------------------------------------------------------------
 def _pytest_nbval(paths: list[Path], cwd: Path) -> tuple[float, int]:
     cmd = [sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "no:cacheprovider", "--nbval",
-           "--nbval-current-env", f"--nbval-sanitize-with={repo_root() / 'tests' / 'nbval_sanitize.cfg'}",
+           "--nbval-current-env", f"--nbval-sanitize-with={tests_dir() / 'nbval_sanitize.cfg'}",
            *map(str, paths)]
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
-    return time.perf_counter() - t0, proc.returncode
+    seconds = time.perf_counter() - t0
+    failed = sorted({line.split()[1].split("::")[0].rsplit("/", 1)[-1] for line in proc.stdout.splitlines()
+                     if line.startswith("FAILED ")})
+    return seconds, proc.returncode, failed
 
 
 def bench_nbval() -> dict:
@@ -92,10 +101,10 @@ def bench_nbval() -> dict:
             target = Path(tmp) / f"floor_{path.stem}.ipynb"
             nbformat.write(nb, target)
             floor.append(target)
-        floor_s, floor_rc = _pytest_nbval(floor, Path(tmp))
-        series_s, series_rc = _pytest_nbval(series, repo_root())
+        floor_s, floor_rc, _ = _pytest_nbval(floor, Path(tmp))
+        series_s, series_rc, failed = _pytest_nbval(series, repo_root())
     return {"notebooks": len(series), "series_s": series_s, "series_rc": series_rc, "floor_s": floor_s,
-            "floor_rc": floor_rc, "ratio": series_s / floor_s if floor_s else float("nan")}
+            "floor_rc": floor_rc, "ratio": series_s / floor_s if floor_s else float("nan"), "failed": failed}
 
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -183,9 +192,15 @@ def bench_latency() -> list[dict]:
 # --------------------------------------------------------------------------------------------------------------------
 # 3. Peak RSS of a kernel running each chapter
 # --------------------------------------------------------------------------------------------------------------------
-RSS_CELL = ("import resource, sys\n"
-            "_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-            "print('PEAK_RSS_MB', _peak / (1024 * 1024 if sys.platform == 'darwin' else 1024))")
+# Linux: VmHWM, the peak resident set of this process image (ru_maxrss would include the parent's size at fork,
+# since it survives execve). Elsewhere: ru_maxrss (bytes on macOS, KiB on other Unixes).
+RSS_CELL = ("import resource, sys, re, pathlib\n"
+            "_status = pathlib.Path('/proc/self/status')\n"
+            "if _status.exists():\n"
+            "    _kib = int(re.search(r'VmHWM:\\s+(\\d+) kB', _status.read_text()).group(1))\n"
+            "else:\n"
+            "    _kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1024 if sys.platform == 'darwin' else 1)\n"
+            "print('PEAK_RSS_MB', _kib / 1024)")
 
 
 def bench_rss() -> list[dict]:
@@ -227,7 +242,7 @@ def bench_html() -> dict:
 # --------------------------------------------------------------------------------------------------------------------
 def bench_lab() -> dict:
     """Open each notebook in JupyterLab, Run All, time it; reuses the browser test's driver (tests/)."""
-    tests = repo_root() / "tests"
+    tests = tests_dir()
     if not shutil.which("chromium") and not Path("/usr/bin/chromium").exists():
         return {"skipped": "Chromium is not installed"}
     sys.path.insert(0, str(tests))
@@ -308,6 +323,10 @@ def report(results: dict) -> str:
             f"{_ok(nbv['ratio'], t['nbval_ratio'])}).",
             "",
         ]
+        if nbv["series_rc"] or nbv["floor_rc"]:
+            failed = ", ".join(nbv.get("failed") or []) or "see the exit code"
+            lines += [f"nbval failed ({failed}): a failing cell stops early, so the ratio is only indicative; "
+                      "run `make execute` and `make test`.", ""]
     lat = results.get("latency")
     if lat is not None:
         lines += [
