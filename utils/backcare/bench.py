@@ -60,7 +60,7 @@ def percentile(values: list[float], q: float) -> float:
     return data[lo] + (data[hi] - data[lo]) * (pos - lo)
 
 
-def tests_dir() -> Path:
+def _tests_dir() -> Path:
     """The checkout's tests/ (sanitising rules, the Lab driver), also when $BACKCARE_ROOT points elsewhere."""
     here = PACKAGE_DIR.parents[1] / "tests"
     return here if here.is_dir() else repo_root() / "tests"
@@ -79,7 +79,7 @@ def _ok(value: float, target: float) -> str:
 # --------------------------------------------------------------------------------------------------------------------
 def _pytest_nbval(paths: list[Path], cwd: Path) -> tuple[float, int]:
     cmd = [sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "no:cacheprovider", "--nbval",
-           "--nbval-current-env", f"--nbval-sanitize-with={tests_dir() / 'nbval_sanitize.cfg'}",
+           "--nbval-current-env", f"--nbval-sanitize-with={_tests_dir() / 'nbval_sanitize.cfg'}",
            *map(str, paths)]
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
@@ -242,7 +242,7 @@ def bench_html() -> dict:
 # --------------------------------------------------------------------------------------------------------------------
 def bench_lab() -> dict:
     """Open each notebook in JupyterLab, Run All, time it; reuses the browser test's driver (tests/)."""
-    tests = tests_dir()
+    tests = _tests_dir()
     if not shutil.which("chromium") and not Path("/usr/bin/chromium").exists():
         return {"skipped": "Chromium is not installed"}
     sys.path.insert(0, str(tests))
