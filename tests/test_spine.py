@@ -4,6 +4,7 @@ from __future__ import annotations
 import ast
 import importlib.metadata as md
 import json
+import os
 import re
 import signal
 import socket
@@ -160,10 +161,21 @@ def test_lab_serves_the_series_and_stops(tmp_path):
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab", timeout=5) as r:
             assert r.status == 200
     finally:
-        proc.send_signal(signal.SIGTERM)
+        # `backcare lab` starts JupyterLab as a child: stop the whole process group, not only the launcher.
+        os.killpg(proc.pid, signal.SIGTERM)
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(proc.pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.2)
+        else:
+            os.killpg(proc.pid, signal.SIGKILL)
+            pytest.fail("JupyterLab was still running 20 s after SIGTERM")
     assert proc.returncode is not None
