@@ -174,19 +174,9 @@ def lab(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def lab_browser(lab):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"],
-        )
-        try:
-            yield b
-        finally:
-            b.close()
+def lab_browser(lab, browser):
+    """The session's Chromium (tests/conftest.py): one Playwright per worker process, shared with the site tests."""
+    yield browser
 
 
 class LabPage:

@@ -595,9 +595,9 @@ def _browser_or_skip():
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_static_page_reveals_feedback_without_a_kernel(tmp_path):
+def test_static_page_reveals_feedback_without_a_kernel(tmp_path, browser):
     from ipywidgets.embed import dependency_state, embed_minimal_html
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     embed, axe = _browser_or_skip()
     bank = load_bank("00_start_here")
@@ -611,50 +611,49 @@ def test_static_page_reveals_feedback_without_a_kernel(tmp_path):
                        embed_url=embed.as_uri())
     first, scale = bank.questions[0], bank.questions[1]
     external, errors = [], []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        try:
-            page = browser.new_page()
+    # the session's Chromium (tests/conftest.py): one Playwright per worker process, shared with the site tests
+    context = browser.new_context()
+    try:
+        page = context.new_page()
 
-            def only_local(route):
-                if route.request.url.startswith("file:"):
-                    route.continue_()
-                else:
-                    external.append(route.request.url)
-                    route.abort()
+        def only_local(route):
+            if route.request.url.startswith("file:"):
+                route.continue_()
+            else:
+                external.append(route.request.url)
+                route.abort()
 
-            page.route("**/*", only_local)
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(page_file.as_uri())
-            page.wait_for_selector(".widget-radio-box", timeout=20_000)
+        page.route("**/*", only_local)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(page_file.as_uri())
+        page.wait_for_selector(".widget-radio-box", timeout=20_000)
 
-            shown_feedback = page.locator(".backcare-quiz-feedback:visible", has_text=re.compile("^[✓✗]"))
-            expect(shown_feedback).to_have_count(0)  # nothing revealed before a choice
-            page.get_by_role("radio", name=first.options[1].text).check()
-            expect(shown_feedback).to_have_text([f"✗ Not quite. {first.options[1].feedback}"])
-            page.get_by_role("radio", name=first.options[0].text).check()
-            expect(shown_feedback).to_have_text([f"✓ Correct. {first.options[0].feedback}"])
-            # keyboard: statement 2 of the scale question is false; focus its "False" and press Space
-            statement2 = page.locator(".widget-radio").filter(has_text="Question 2, statement 2")
-            statement2.get_by_role("radio", name="False").focus()
-            page.keyboard.press("Space")
-            expect(shown_feedback).to_have_text([
-                f"✓ Correct. {first.options[0].feedback}",
-                f"✓ Right: this statement is false. {scale.options[1].feedback}",
-            ])
-            # numeric: the worked answer is one keypress away with no kernel
-            worked = page.locator(".backcare-quiz-worked:visible")
-            expect(worked).to_have_count(0)
-            page.get_by_role("button", name="Show worked answer").focus()
-            page.keyboard.press("Enter")
-            expect(worked).to_have_text([f"Worked answer: {bank.questions[3].worked_answer}"])
-            page.add_script_tag(path=str(axe))
-            violations = page.evaluate(
-                "axe.run().then(r => r.violations.filter(v => ['serious', 'critical'].includes(v.impact))"
-                ".map(v => v.id + ': ' + v.nodes.map(n => n.html.slice(0, 80)).join(' | ')))")
-        finally:
-            browser.close()
+        shown_feedback = page.locator(".backcare-quiz-feedback:visible", has_text=re.compile("^[✓✗]"))
+        expect(shown_feedback).to_have_count(0)  # nothing revealed before a choice
+        page.get_by_role("radio", name=first.options[1].text).check()
+        expect(shown_feedback).to_have_text([f"✗ Not quite. {first.options[1].feedback}"])
+        page.get_by_role("radio", name=first.options[0].text).check()
+        expect(shown_feedback).to_have_text([f"✓ Correct. {first.options[0].feedback}"])
+        # keyboard: statement 2 of the scale question is false; focus its "False" and press Space
+        statement2 = page.locator(".widget-radio").filter(has_text="Question 2, statement 2")
+        statement2.get_by_role("radio", name="False").focus()
+        page.keyboard.press("Space")
+        expect(shown_feedback).to_have_text([
+            f"✓ Correct. {first.options[0].feedback}",
+            f"✓ Right: this statement is false. {scale.options[1].feedback}",
+        ])
+        # numeric: the worked answer is one keypress away with no kernel
+        worked = page.locator(".backcare-quiz-worked:visible")
+        expect(worked).to_have_count(0)
+        page.get_by_role("button", name="Show worked answer").focus()
+        page.keyboard.press("Enter")
+        expect(worked).to_have_text([f"Worked answer: {bank.questions[3].worked_answer}"])
+        page.add_script_tag(path=str(axe))
+        violations = page.evaluate(
+            "axe.run().then(r => r.violations.filter(v => ['serious', 'critical'].includes(v.impact))"
+            ".map(v => v.id + ': ' + v.nodes.map(n => n.html.slice(0, 80)).join(' | ')))")
+    finally:
+        context.close()
     assert violations == []
     assert external == [] and errors == []
 
