@@ -5,7 +5,7 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.backcare-installed
 
-.PHONY: lab test execute html content student bench test-latest clean
+.PHONY: lab test execute html content student bench lint test-latest clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ content: $(STAMP)
 
 student: $(STAMP)
 	$(PY) -m backcare student
+
+lint: $(STAMP)
+	$(PY) -m backcare lint
 
 bench: $(STAMP) node_modules/.package-lock.json
 	$(PY) -m backcare bench
