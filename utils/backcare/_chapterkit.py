@@ -100,3 +100,6 @@ class HtmlBlock:
 
     def to_html(self) -> str:
         return self.html
+
+    def __str__(self) -> str:
+        return self.text

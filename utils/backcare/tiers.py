@@ -33,6 +33,7 @@ from typing import Iterable, Sequence
 
 from pydantic import Field
 
+from ._chapterkit import HtmlBlock
 from .content.models import ContentFile, Id, Key, Outcome, Strict, Text
 from .figures import MARKERS, PALETTE, Table, course_style, render_figure
 from .widgets import NestedExplorer, escape, nested_explorer
@@ -150,18 +151,6 @@ def _matches(population: str, condition: str | None) -> bool:
     return condition is None or population in (condition, "any_lbp")
 
 
-@dataclass(frozen=True)
-class HtmlBlock:
-    """A pre-rendered HTML block with a deterministic plain-text form (what nbval compares)."""
-
-    html: str
-    text: str
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/html": self.html, "text/plain": self.text}
-
-    def __str__(self) -> str:
-        return self.text
 
 
 # ---- options ------------------------------------------------------------------------------------------------
