@@ -378,7 +378,7 @@ def plot_options_on_scale(ax=None):
     """A grid: one row per condition, one column per invasiveness level, the options named in each cell."""
     import matplotlib.pyplot as plt
 
-    from .figures import PALETTE, course_style
+    from .figures import LEVEL_COLOURS, course_style
 
     c = _content()
     conds = list(CONDITIONS)
@@ -387,7 +387,7 @@ def plot_options_on_scale(ax=None):
             fig, ax = plt.subplots(figsize=(12, 8.2))
         else:
             fig = ax.figure
-        colours = [PALETTE[k] for k in ("green", "sky", "yellow", "orange", "purple", "vermillion")]
+        colours = LEVEL_COLOURS
         for row, cond in enumerate(conds):
             ids = options_for_condition(cond)
             for level in range(6):

@@ -43,6 +43,8 @@ PALETTE = {
     "black": "#000000",
     "grey": "#6E6E6E",
 }
+#: One colour per invasiveness level 0-5, used wherever the scale is drawn (chapters 00 and 06).
+LEVEL_COLOURS = [PALETTE[k] for k in ("green", "sky", "yellow", "orange", "purple", "vermillion")]
 #: Hatches give a second channel beside colour (design §4: colour is never the only carrier of meaning).
 HATCHES = ["", "//", "..", "xx", "\\\\", "++"]
 MARKERS = ["o", "s", "^", "D", "v", "P"]

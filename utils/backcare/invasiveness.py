@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from .figures import HATCHES, PALETTE, Table, course_style, render_figure
+from .figures import HATCHES, LEVEL_COLOURS, Table, course_style, render_figure
 from .widgets import Explorer, escape, explorer
 
 
@@ -55,7 +55,7 @@ def plot_invasiveness_scale(ax=None):
             fig, ax = plt.subplots(figsize=(9.5, 3.2))
         else:
             fig = ax.figure
-        colours = [PALETTE[k] for k in ("green", "sky", "yellow", "orange", "purple", "vermillion")]
+        colours = LEVEL_COLOURS
         for i, lv in enumerate(levels):
             ax.add_patch(plt.Rectangle((i, 0), 0.92, 1, facecolor=colours[i % len(colours)], alpha=0.35,
                                        edgecolor="black", hatch=HATCHES[i % len(HATCHES)], linewidth=1))
