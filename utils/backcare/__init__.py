@@ -87,6 +87,8 @@ _API = {
     "patient_voice": "cases:patient_voice",
     "triage_case": "cases:triage",
     "stratify_case": "cases:stratify",
+    # model answers ("Compare your answer") and your-turn cells
+    "compare_answer": "lessons.answers:compare_answer",
     # self-checks
     "self_check": "selfcheck:self_check",
     # calculators (pure functions)
