@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from ..content.answers import load_answers
-from ..views.answers import AnswerBlock, answer_block
+from ..views.answers import answer_block
+from ..views.render import Html
 
 
-def compare_answer(chapter: str, answer_id: str) -> AnswerBlock:
+def compare_answer(chapter: str, answer_id: str) -> Html:
     """Show the model answer ``answer_id`` of ``chapter`` (``"01"``) from ``content/answers/``, collapsed.
 
     Examples

@@ -16,21 +16,9 @@ ValueError: 'essay' is not a valid answer kind; supported values are 'prompt', '
 """
 from __future__ import annotations
 
-import functools
-import html
-from dataclasses import dataclass
-
-from ..paths import PACKAGE_DIR
+from .render import Html, render_html
 
 SUMMARIES = {"prompt": "Compare your answer", "guiding": "Compare your answers to the guiding questions"}
-
-
-@functools.lru_cache(maxsize=1)
-def _env():
-    import jinja2
-
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(PACKAGE_DIR / "templates" / "views")),
-                              autoescape=True, keep_trailing_newline=False)
 
 
 def _labels() -> dict[str, str]:
@@ -40,23 +28,17 @@ def _labels() -> dict[str, str]:
     return {k: reference_label(r) for k, r in load_content().references.items()}
 
 
-@dataclass(frozen=True)
-class AnswerBlock:
-    html: str
-    text: str
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/html": self.html, "text/plain": self.text}
-
-
-def answer_block(text: str, *, kind: str = "prompt", extension: bool = False) -> AnswerBlock:
+def answer_block(text: str, *, kind: str = "prompt", extension: bool = False) -> Html:
     """Render one model answer (plain text with ``[@Key]`` citations) as a collapsed block."""
+    import html
+
     from ..citations import render_citations
 
     if kind not in SUMMARIES:
         allowed = ", ".join(repr(k) for k in SUMMARIES)
         raise ValueError(f"{kind!r} is not a valid answer kind; supported values are {allowed}")
     summary = SUMMARIES[kind] + (" (extension)" if extension else "")
-    body = render_citations(html.escape(" ".join(text.split()), quote=False), _labels())
-    out = _env().get_template("compare_answer.html.j2").render(summary=summary, body=body, extension=extension)
-    return AnswerBlock(out.strip(), f"{summary} (collapsed): {' '.join(text.split())}")
+    flat = " ".join(text.split())
+    body = Html(render_citations(html.escape(flat, quote=False), _labels()), flat)
+    return render_html("compare_answer.html.j2", f"{summary} (collapsed): {flat}", summary=summary, body=body,
+                       extension=extension)
