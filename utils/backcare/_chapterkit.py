@@ -16,10 +16,10 @@ KeyError: "no fact 'no_such_fact' in content/facts.yaml"
 from __future__ import annotations
 
 import functools
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TypeVar
 
+from .fmt import number, round_half_up  # noqa: F401  (re-exported for the chapter modules)
 from .paths import content_dir
 from .views.render import Html
 
@@ -37,22 +37,12 @@ def fact(fact_id: str):
     return content().fact(fact_id)
 
 
-def number(value: float) -> int | float:
-    """A fact value as it should print: whole numbers without ``.0``."""
-    return int(value) if float(value).is_integer() else value
-
-
 def fact_value(fact_id: str) -> int | float:
     """The point value of a fact, printed without a trailing ``.0``; ``ValueError`` if it is only a range."""
     f = fact(fact_id)
     if f.value is None:
         raise ValueError(f"fact {fact_id!r} is a range ({f.low} to {f.high}), not one number")
     return number(f.value)
-
-
-def round_half_up(x: float) -> int:
-    """Round to a whole number with halves going up (0.5 -> 1), reading ``x`` as the decimal it prints as."""
-    return int(Decimal(repr(float(x))).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def chapter_path(stem: str) -> Path:
