@@ -90,6 +90,8 @@ REGISTRY: tuple[Entry, ...] = (
           "chapters/schema/seed_claims.json"),
     Entry("chapters/vignettes.yaml", "backcare.content.vignettes:VignettesFile", "synthetic case vignettes",
           "chapters/schema/vignettes.json"),
+    Entry("answers/*.yaml", "backcare.content.answers:AnswerFile", "model answers, one file per chapter",
+          "schema/answers.json"),
     Entry("quiz/*.yaml", "backcare.content.quiz:QuestionBank", "self-check question banks", "quiz/question_bank.schema.json"),
 )
 
