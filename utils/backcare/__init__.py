@@ -87,6 +87,12 @@ _API = {
     "patient_voice": "cases:patient_voice",
     "triage_case": "cases:triage",
     "stratify_case": "cases:stratify",
+    # model answers ("Compare your answer") and your-turn cells
+    "compare_answer": "lessons.answers:compare_answer",
+    # chapter 01: regression to the mean (predict, then reveal; your turn)
+    "predict_care_seeking": "lessons.care_seeking:predict_care_seeking",
+    "show_care_seeking": "lessons.care_seeking:show_care_seeking",
+    "simulate_care_seeking": "logic.care_seeking:simulate_care_seeking",
     # self-checks
     "self_check": "selfcheck:self_check",
     # calculators (pure functions)

@@ -1,6 +1,7 @@
 """Numbers in prose are checked against content/ (design §1).
 
-Every number in the markdown of a notebook (student and instructor cells alike: teachers quote both) must either
+Every number in the markdown of a notebook (student and instructor cells alike: teachers quote both), and in the
+model answers it shows with ``bc.compare_answer`` (``content/answers/``), must either
 equal a number that ``content/`` holds, or be on the allow-list ``content/prose_numbers.yaml`` for that notebook
 with a reason. Run it with ``python -m backcare.lint [notebook ...]`` (exit 1 and one line per finding).
 
@@ -398,12 +399,19 @@ def _markdown_cells(path: Path):
         nb = nbformat.read(path, as_version=4)
     except Exception as exc:  # nbformat raises several kinds for a file that is not a notebook
         raise ValueError(f"{path} is not a readable notebook: {exc}") from None
+    from .content.answers import answer_texts_in
+
     cells, positions, instructor = [], [], []
     for i, cell in enumerate(nb.cells, 1):
         if cell.cell_type == "markdown":
             cells.append(cell.source)
             positions.append(i)
             instructor.append("instructor" in cell.get("metadata", {}).get("tags", []))
+        elif cell.cell_type == "code":  # model answers shown by bc.compare_answer(...) are prose too
+            for text in answer_texts_in(cell.source):
+                cells.append(text)
+                positions.append(i)
+                instructor.append(False)
     minutes = nb.metadata.get("backcare", {}).get("minutes")
     return cells, positions, instructor, minutes
 
