@@ -197,9 +197,9 @@ def _refs(keys) -> str:
 
 
 def _block(html_: str, text: str):
-    from .tiers import HtmlBlock
+    from .views.render import Html
 
-    return HtmlBlock(html_, text)
+    return Html(html_, text)
 
 
 def _ids() -> list[str]:
@@ -352,8 +352,8 @@ def grid_rows(vignette_id: str) -> list[tuple[str, list[str]]]:
     >>> grid_rows("leila")
     []
     """
-    from .compare import applicable_position
-    from .tiers import effect_summary
+    from .logic.positions import applicable_position
+    from .views.effect_text import effect_summary
 
     v = vignette(vignette_id)
     c = _content()

@@ -65,7 +65,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("backcare.content.schema:main", "write the JSON Schema of every content file; --check finds stale ones"),
     "quiz": ("backcare.quiz:main", "check question banks while writing them (content/quiz/)"),
     "student": ("backcare.student:main", "write student copies of the notebooks for an audience"),
-    "slides": ("backcare.slides:main", "export a chapter as reveal.js slides (local reveal.js, no CDN)"),
+    "slides": ("backcare.builders.deck:main", "build a chapter's lecture deck (reveal.js from npm, no CDN)"),
     "handouts": ("backcare.builders.handouts:main", "print tagged PDF handouts into _build/handouts"),
     "lint": ("backcare.dev.lint:main", "developer: numbers in notebook prose must be held by content/ or allowed"),
     "bench": ("backcare.dev.bench:main", "developer: measure timings and sizes, write docs/benchmarks.md"),

@@ -86,7 +86,7 @@ REGISTRY: tuple[Entry, ...] = (
           "chapters/schema/05_procedures.json"),
     Entry("chapters/06_comparing_options.yaml", "backcare.compare:Chapter06", "chapter 06 dataset",
           "chapters/schema/06_comparing_options.json"),
-    Entry("chapters/seed_claims.yaml", "backcare.tiers:SeedClaimsFile", "seed-article claims",
+    Entry("chapters/seed_claims.yaml", "backcare.content.seed_claims:SeedClaimsFile", "seed-article claims",
           "chapters/schema/seed_claims.json"),
     Entry("chapters/vignettes.yaml", "backcare.content.vignettes:VignettesFile", "synthetic case vignettes",
           "chapters/schema/vignettes.json"),
