@@ -53,10 +53,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from pydantic import Field
-
-from .content.models import Strict, Text
-from .content.validate import load_yaml_model
+from .content.prose_numbers import Allowance, AllowList
 from .paths import content_dir, notebooks_dir
 
 ALLOW_LIST = "prose_numbers.yaml"
@@ -218,43 +215,18 @@ def content_numbers(root: str | None = None) -> ContentNumbers:
 
 # ---- the allow-list -----------------------------------------------------------------------------------------
 
-class Allowance(Strict):
-    """One number in one notebook's prose that is not a fact, with the words around it and why it is allowed."""
-
-    notebooks: list[Text] = Field(min_length=1)
-    """Notebook stems (``00_start_here``); list several only for the same boilerplate repeated word for word."""
-    number: int | float | str
-    """The number as written (``3``, ``4.0``); signs and thousands separators are ignored."""
-    context: Text
-    """A few words of the prose that hold the number (``3 questions``); matched ignoring case, spaces, dashes and
-    ``*`` emphasis marks."""
-    reason: Text
-
-    @property
-    def value(self) -> Decimal:
-        return _value(str(self.number).lstrip("−-+"))
-
-
-class AllowList(Strict):
-    allow: list[Allowance] = Field(default_factory=list)
-
-
 def _norm(text: str) -> str:
     text = re.sub(r"[\u00a0\u202f\u2009\s]+", " ", text.replace("*", ""))
     return re.sub(r"[−–—‑]", "-", text).strip().lower()
 
 
-@functools.lru_cache(maxsize=4)
-def _allow_list(path: str) -> AllowList:
-    return load_yaml_model(Path(path), AllowList)
-
-
 def load_allow_list(path: str | Path | None = None) -> AllowList:
     """Read the allow-list (default ``content/prose_numbers.yaml``); a broken file raises ContentError naming it."""
-    path = Path(path) if path else content_dir() / ALLOW_LIST
-    if not path.exists():
-        return AllowList()
-    return _allow_list(str(path.resolve()))
+    from .content import load, read
+
+    if path is None:
+        return load(ALLOW_LIST) if (content_dir() / ALLOW_LIST).exists() else AllowList()
+    return read(ALLOW_LIST, path=path) if Path(path).exists() else AllowList()
 
 
 # ---- checking prose -----------------------------------------------------------------------------------------
