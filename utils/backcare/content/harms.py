@@ -26,7 +26,6 @@ pydantic_core._pydantic_core.ValidationError: 1 validation error for HarmFigure
 """
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Literal
 
@@ -99,46 +98,22 @@ class HarmsFile(ContentFile):
         found = [h for h in self.harms if h.treatment == treatment and condition in h.conditions]
         return sorted(found, key=lambda h: not h.headline)
 
-    def treatments(self) -> set[str]:
-        return {h.treatment for h in self.harms}
+    def cited(self):
+        """Treatment ids this file points to (checked by the content store like reference keys)."""
+        for i, h in enumerate(self.harms):
+            yield ("harms", i, "treatment"), "treatment", h.treatment
 
-
-def harms_path(root: str | Path | None = None) -> Path:
-    from ..paths import content_dir
-
-    return (Path(root) if root is not None else content_dir()) / "harms.yaml"
-
-
-def check_harms(data: HarmsFile) -> list[str]:
-    """Cross-file problems: unknown treatments or references, duplicate ids (empty list: all good)."""
-    from .loader import load_content
-
-    c = load_content()
-    problems = []
-    seen: set[str] = set()
-    for i, h in enumerate(data.harms):
-        if h.id in seen:
-            problems.append(f"harms.yaml: harms.{i}.id: duplicate id {h.id!r}")
-        seen.add(h.id)
-        if h.treatment not in c.treatments:
-            problems.append(f"harms.yaml: harms.{i}.treatment: unknown treatment {h.treatment!r}")
-        if h.reference is not None and c.cited_keys_ok([h.reference]):
-            problems.append(f"harms.yaml: harms.{i}.reference: unknown reference key {h.reference!r}")
-    return problems
-
-
-@functools.lru_cache(maxsize=4)
-def _load(path: Path) -> HarmsFile:
-    from .errors import ContentError, Problem
-    from .validate import load_yaml_model
-
-    data = load_yaml_model(path, HarmsFile)
-    problems = check_harms(data)
-    if problems:
-        raise ContentError([Problem(file="harms.yaml", line=None, path="", message=p) for p in problems])
-    return data
+    def content_problems(self, ctx):
+        """Cross-record rules: ids are unique."""
+        seen: set[str] = set()
+        for i, h in enumerate(self.harms):
+            if h.id in seen:
+                yield ("harms", i, "id"), f"duplicate id {h.id!r}"
+            seen.add(h.id)
 
 
 def load_harms(root: str | Path | None = None) -> HarmsFile:
     """The validated harm figures (cached); a broken file raises ``ContentError`` naming file, line and field."""
-    return _load(harms_path(root).resolve())
+    from .store import load
+
+    return load("harms.yaml", root=root)

@@ -80,7 +80,7 @@ _INACTIVE = {"placebo", "sham", "usual_care", "no_treatment"}
 _ADD_ON = {"exercise_alone"}
 _OUTCOME_GROUPS = (("Pain", {"pain", "leg_pain", "back_pain"}),
                    ("Function", {"function", "disability"}),
-                   ("Recovery", {"recovery", "global_improvement", "work"}))
+                   ("Other", {"recovery", "global_improvement", "work"}))
 _RATIOS = {"hazard_ratio", "risk_ratio", "odds_ratio"}
 _COMPARATOR_WORDS = {"placebo": "placebo", "sham": "a sham procedure", "usual_care": "usual care",
                      "no_treatment": "no treatment", "delayed_surgery": "delayed surgery",
@@ -304,6 +304,8 @@ def benefit_lines(treatment: str, condition: str) -> tuple[BenefitLine, ...]:
     --------
     >>> [(b.category, b.count, b.of) for b in benefit_lines("rf_denervation", "chronic_lbp")]
     [('small', 2, 3), ('none_shown', 1, 3)]
+    >>> benefit_lines("rf_denervation", "chronic_lbp")[0].label
+    'Small, below the threshold (added to standardised exercise programme)'
     >>> benefit_lines("rf_denervation", "sciatica")
     ()
     """
@@ -326,11 +328,14 @@ def benefit_lines(treatment: str, condition: str) -> tuple[BenefitLine, ...]:
             label = BENEFIT[cat][1]
             if cat == "similar":
                 label = f"Similar to {' / '.join(comps)}"
+            elif any(e.comparator in _ADD_ON for e in members):
+                label += f" (added to {' / '.join(c.removesuffix(' alone') for c in comps)})"
             elif cat in ("small", "important", "shown_no_threshold") and any(
                     e.comparator not in _INACTIVE for e in members):
                 label += f" (vs {' / '.join(comps)})"
             details = tuple(_detail(e, benefit_category(e), _reference_label) for e in group)
-            lines.append(BenefitLine(outcome, cat, label, times, comps, len(members), len(shown), details))
+            name = outcome if outcome != "Other" else members[0].outcome.replace("_", " ").capitalize()
+            lines.append(BenefitLine(name, cat, label, times, comps, len(members), len(shown), details))
     return tuple(lines)
 
 
@@ -386,6 +391,9 @@ def guideline_cell(treatment: str, guideline: str, condition: str) -> GuidelineC
         p = found.get("chronic_lbp")
         if condition == "sciatica":
             note = WHO_SCIATICA_NOTE
+    if p is None and guideline == "ACP" and c.treatments[treatment].invasiveness >= 3:
+        return GuidelineCell(guideline, "out_of_scope", reason="ACP 2017 covers non-invasive treatments only.",
+                             reference="ACP2017")
     if p is None:
         return GuidelineCell(guideline, "no_record",
                              reason=f"The course holds no {guideline} position on this for this condition.")
@@ -423,3 +431,68 @@ def harm_words(figure) -> str:
 def per_1000(figure) -> float:
     """The figure per 1,000 (for ordering only; never drawn on a shared axis)."""
     return figure.value * 1000 / figure.per
+
+
+def headline_message(g: Glance) -> str | None:
+    """The chart's message, stated only where the categories show it; None otherwise.
+
+    It is stated when the best-supported benefit among options at levels 0-2 is strictly better than any at levels
+    3-5 (so "benefit does not rise with invasiveness" is what this condition's data say), never from ties.
+
+    Examples
+    --------
+    >>> headline_message(glance("chronic_lbp"))
+    'Benefit does not rise with invasiveness: the best-supported benefit is exercise therapy (level 1, important benefit); no option at levels 3 to 5 shows more than small, below the threshold.'
+    >>> headline_message(glance("sciatica")) is None
+    True
+    """
+    low = [r for r in g.rows if r.level <= 2 and r.benefit]
+    high = [r for r in g.rows if r.level >= 3]
+    if not low or not high:
+        return None
+    best_low = max(low, key=lambda r: BENEFIT_RANK[r.best_benefit])
+    best_high = max(high, key=lambda r: BENEFIT_RANK[r.best_benefit])
+    if BENEFIT_RANK[best_low.best_benefit] <= BENEFIT_RANK[best_high.best_benefit]:
+        return None
+    if best_high.best_benefit == "not_estimated":
+        return None  # nothing estimated at the invasive end: no comparison to state
+    return (f"Benefit does not rise with invasiveness: the best-supported benefit is {_lower_first(best_low.name)} "
+            f"(level {best_low.level}, {BENEFIT[best_low.best_benefit][1].lower()}); no option at levels 3 to 5 "
+            f"shows more than {BENEFIT[best_high.best_benefit][1].lower()}.")
+
+
+def glance_text(g: Glance) -> str:
+    """The whole chart in words (alt text and the plain-text twin): every row's level, benefit, harm and directions.
+
+    Examples
+    --------
+    >>> print(glance_text(glance("stenosis")).splitlines()[3])
+    Level 3, Epidural steroid injection: benefit not estimated; serious harm 8.1 in 1,000,000 people (Serious spinal adverse event); NICE against (do not offer), ACP out of scope, WHO out of scope.
+    """
+    lines = [f"{g.condition_name}: {len(g.rows)} options by invasiveness level (0 to 5)."]
+    msg = headline_message(g)
+    if msg:
+        lines[0] += " " + msg
+    for r in g.rows:
+        benefit = "; ".join(b.text for b in r.benefit) if r.benefit else "not estimated"
+        if r.harm.kind == "figure":
+            harm = "; ".join(f"{harm_words(f)} ({f.harm})" for f in r.harm.figures)
+        else:
+            harm = HARM_KINDS[r.harm.kind]
+        gl = ", ".join(f"{c.guideline} {c.label.lower()}" for c in r.guidelines)
+        lines.append(f"Level {r.level}, {r.name}: benefit {benefit[0].lower() + benefit[1:]}; serious harm {harm}; {gl}.")
+    return "\n".join(lines)
+
+
+def short_name(name: str) -> str:
+    """A short chart label: the acronym in brackets if there is one, else the name without its brackets.
+
+    >>> short_name("Non-steroidal anti-inflammatory drugs (NSAIDs)"), short_name("Superficial heat (heat wrap)")
+    ('NSAIDs', 'Superficial heat')
+    """
+    import re
+
+    m = re.search(r"\(([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\)", name)
+    if m:
+        return m.group(1)
+    return re.sub(r"\s*\([^)]*\)", "", name).strip()
