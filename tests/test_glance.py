@@ -10,6 +10,7 @@ from backcare.content import load_content
 from backcare.content.harms import HarmFigure, load_harms
 from backcare.lessons.glance import glance_explorer, predict_then_reveal, show_glance
 from backcare.logic import glance as lg
+from backcare.logic import glance_words as gw
 from backcare.logic import glance_predict as gp
 from backcare.views.glance import glance_page_html, glance_view
 
@@ -78,7 +79,7 @@ def test_important_needs_the_mid_reached_and_the_interval_excluding_no_effect():
 def test_harm_headline_figures_are_the_content_values(condition, treatment, value, per, words):
     f = lg.glance(condition).row(treatment).harm.figures[0]
     assert (f.value, f.per) == (value, per)
-    assert lg.harm_words(f) == words
+    assert gw.harm_words(f) == words
 
 
 def test_every_level_3_plus_option_and_nsaids_and_opioids_has_a_harm_record():
@@ -123,9 +124,9 @@ def test_guideline_cells_keep_out_of_scope_not_addressed_and_no_record_apart():
 
 
 def test_message_is_stated_only_where_the_data_show_it():
-    assert lg.headline_message(lg.glance("chronic_lbp")).startswith("Benefit does not rise with invasiveness")
+    assert gw.headline_message(lg.glance("chronic_lbp")).startswith("Benefit does not rise with invasiveness")
     for condition in ("acute_nonspecific_lbp", "sciatica", "stenosis"):
-        assert lg.headline_message(lg.glance(condition)) is None
+        assert gw.headline_message(lg.glance(condition)) is None
 
 
 def test_alt_text_contains_the_values():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from ..logic import glance as lg
+from ..logic import glance_words as gw
 
 _WRAP = 19
 
@@ -16,11 +17,11 @@ _WRAP = 19
 def _lines(row) -> list[tuple[str, str]]:
     """(text, kind) lines for one option: its name with the benefit symbol (wrapped), then its harm in words."""
     sym = lg.BENEFIT[row.best_benefit][0]
-    name = textwrap.wrap(lg.short_name(row.name), _WRAP) or [""]
+    name = textwrap.wrap(gw.short_name(row.name), _WRAP) or [""]
     out = [(f"{sym} {name[0]}", "name")] + [(f"   {w}", "name") for w in name[1:]]
     if row.harm.kind == "figure":
         for f in row.harm.figures:
-            words = f"⚠ {lg.harm_words(f).replace(' people', '')}: {f.harm.lower()}"
+            words = f"⚠ {gw.harm_words(f).replace(' people', '')}: {f.harm.lower()}"
             out += [(w, "harm") for w in textwrap.wrap(words, _WRAP + 4)]
     elif row.harm.kind == "not_quantified":
         out.append(("⚠ harm not quantified", "harm"))
@@ -63,7 +64,7 @@ def plot_glance_summary(data, ax=None):
         ax.set_xlim(0, 6)
         ax.set_ylim(0, top)
         ax.axis("off")
-        title = lg.headline_message(g)
+        title = gw.headline_message(g)
         ax.set_title(textwrap.fill(f"{g.condition_name}: " + (title or "options by invasiveness level"), 120),
                      fontsize=9.5, loc="left")
         key = "   ".join(f"{sym} {words.lower()}" for sym, words in lg.BENEFIT.values()) + \
@@ -77,7 +78,7 @@ def summary_alt(data) -> str:
     and harm."""
     g = data
     parts = [f"{g.condition_name}, options in columns by invasiveness level 0 to 5."]
-    msg = lg.headline_message(g)
+    msg = gw.headline_message(g)
     if msg:
         parts.append(msg)
     for lv in range(6):
@@ -87,10 +88,10 @@ def summary_alt(data) -> str:
             continue
         items = []
         for r in rows:
-            item = f"{lg.short_name(r.name)} ({lg.BENEFIT[r.best_benefit][1].lower()}"
+            item = f"{gw.short_name(r.name)} ({lg.BENEFIT[r.best_benefit][1].lower()}"
             if r.harm.kind == "figure":
                 f = r.harm.figures[0]
-                item += f"; serious harm {lg.harm_words(f)}, {f.harm.lower()}"
+                item += f"; serious harm {gw.harm_words(f)}, {f.harm.lower()}"
             elif r.harm.kind == "not_quantified":
                 item += "; serious harm not quantified"
             items.append(item + ")")

@@ -13,9 +13,8 @@ invasiveness order 0-5, each with
 - **serious harm** from ``content/harms.yaml``: a natural frequency with its definition, population and follow-up, or
   "not quantified" (the course looked and found no trustworthy figure), or "not gathered" (the course has not looked:
   a gap in the course, drawn differently);
-- **NICE / ACP / WHO** directions with the guideline's condition, where ``out_of_scope`` (outside the guideline's
-  scope), ``not_addressed`` (in scope, silent) and ``no_record`` (the course holds no position for this condition)
-  stay three different things.
+- **NICE / ACP / WHO** directions with the guideline's condition; ``out_of_scope``, ``not_addressed`` (in scope,
+  silent) and ``no_record`` (the course holds no position for this condition) stay three different things.
 
 Examples
 --------
@@ -32,12 +31,16 @@ Examples
 >>> glance("chronic")
 Traceback (most recent call last):
 ...
-ValueError: 'chronic' is not a valid condition; supported values are acute_nonspecific_lbp, chronic_lbp, sciatica, stenosis
+ValueError: 'chronic' is not a valid condition; supported values are acute_nonspecific_lbp, chronic_lbp, sciatica, stenosis (similar: chronic_lbp)
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Sequence
+
+from ..choices import check_choice
+from ..content import load_content as _content
+from ..content.harms import load_harms as _harms
+from ..fmt import num
 
 #: condition id -> how the series names it
 CONDITIONS: dict[str, str] = {
@@ -58,7 +61,6 @@ BENEFIT = {
     "no_interval": ("◌", "Estimate without an interval"),
     "not_estimated": ("·", "Not estimated"),
 }
-#: for "helps most": a higher rank is better-supported benefit
 BENEFIT_RANK = {"important": 5, "small": 3, "shown_no_threshold": 3, "similar": 2, "no_interval": 1,
                 "none_shown": 0, "not_estimated": -1}
 #: guideline status -> (symbol, words)
@@ -95,18 +97,6 @@ WHO_SCOPE = {
                 "such as stenosis.",
 }
 WHO_SCIATICA_NOTE = "Chronic pain only: WHO 2023 covers chronic primary low back pain with or without spine-related leg pain."
-
-
-def check_choice(value, allowed: Sequence[str], *, what: str) -> str:
-    """One message format for a bad choice (backcare.choices will hold the shared one)."""
-    if value not in allowed:
-        raise ValueError(f"{value!r} is not a valid {what}; supported values are {', '.join(allowed)}")
-    return value
-
-
-def num(x: float) -> str:
-    """Shortest form with a true minus sign: ``num(-7.29) == '−7.29'``."""
-    return f"{x:g}".replace("-", "−")
 
 
 def _lower_first(text: str) -> str:
@@ -149,7 +139,6 @@ def benefit_category(effect) -> str:
 @dataclass(frozen=True)
 class EffectDetail:
     """One estimate behind a benefit line, in words, with its category and source."""
-
     id: str
     category: str
     text: str
@@ -241,18 +230,6 @@ class Glance:
                 return r
         raise KeyError(f"{treatment!r} is not on the {self.condition} chart; rows are "
                        f"{', '.join(r.treatment for r in self.rows)}")
-
-
-def _content():
-    from ..content import load_content
-
-    return load_content()
-
-
-def _harms():
-    from ..content.harms import load_harms
-
-    return load_harms()
 
 
 def options_for(condition: str) -> list[str]:
@@ -418,81 +395,3 @@ def glance(condition: str) -> Glance:
             guidelines=tuple(guideline_cell(tid, g, condition) for g in GUIDELINES)))
     return Glance(condition, CONDITIONS[condition], tuple(rows), levels)
 
-
-def harm_words(figure) -> str:
-    """A harm figure in words: '75 in 1,000 people: Reoperation (As reported by each study (varied))'."""
-    from ..content.harms import PER_WORDS
-
-    unit = {"people": "people", "people per year": "people a year", "injections": "injections",
-            "operations": "operations"}[figure.unit]
-    return f"{num(figure.value)} in {PER_WORDS[figure.per]} {unit}"
-
-
-def per_1000(figure) -> float:
-    """The figure per 1,000 (for ordering only; never drawn on a shared axis)."""
-    return figure.value * 1000 / figure.per
-
-
-def headline_message(g: Glance) -> str | None:
-    """The chart's message, stated only where the categories show it; None otherwise.
-
-    It is stated when the best-supported benefit among options at levels 0-2 is strictly better than any at levels
-    3-5 (so "benefit does not rise with invasiveness" is what this condition's data say), never from ties.
-
-    Examples
-    --------
-    >>> headline_message(glance("chronic_lbp"))
-    'Benefit does not rise with invasiveness: the best-supported benefit is exercise therapy (level 1, important benefit); no option at levels 3 to 5 shows more than small, below the threshold.'
-    >>> headline_message(glance("sciatica")) is None
-    True
-    """
-    low = [r for r in g.rows if r.level <= 2 and r.benefit]
-    high = [r for r in g.rows if r.level >= 3]
-    if not low or not high:
-        return None
-    best_low = max(low, key=lambda r: BENEFIT_RANK[r.best_benefit])
-    best_high = max(high, key=lambda r: BENEFIT_RANK[r.best_benefit])
-    if BENEFIT_RANK[best_low.best_benefit] <= BENEFIT_RANK[best_high.best_benefit]:
-        return None
-    if best_high.best_benefit == "not_estimated":
-        return None  # nothing estimated at the invasive end: no comparison to state
-    return (f"Benefit does not rise with invasiveness: the best-supported benefit is {_lower_first(best_low.name)} "
-            f"(level {best_low.level}, {BENEFIT[best_low.best_benefit][1].lower()}); no option at levels 3 to 5 "
-            f"shows more than {BENEFIT[best_high.best_benefit][1].lower()}.")
-
-
-def glance_text(g: Glance) -> str:
-    """The whole chart in words (alt text and the plain-text twin): every row's level, benefit, harm and directions.
-
-    Examples
-    --------
-    >>> print(glance_text(glance("stenosis")).splitlines()[3])
-    Level 3, Epidural steroid injection: benefit not estimated; serious harm 8.1 in 1,000,000 people (Serious spinal adverse event); NICE against (do not offer), ACP out of scope, WHO out of scope.
-    """
-    lines = [f"{g.condition_name}: {len(g.rows)} options by invasiveness level (0 to 5)."]
-    msg = headline_message(g)
-    if msg:
-        lines[0] += " " + msg
-    for r in g.rows:
-        benefit = "; ".join(b.text for b in r.benefit) if r.benefit else "not estimated"
-        if r.harm.kind == "figure":
-            harm = "; ".join(f"{harm_words(f)} ({f.harm})" for f in r.harm.figures)
-        else:
-            harm = HARM_KINDS[r.harm.kind]
-        gl = ", ".join(f"{c.guideline} {c.label.lower()}" for c in r.guidelines)
-        lines.append(f"Level {r.level}, {r.name}: benefit {benefit[0].lower() + benefit[1:]}; serious harm {harm}; {gl}.")
-    return "\n".join(lines)
-
-
-def short_name(name: str) -> str:
-    """A short chart label: the acronym in brackets if there is one, else the name without its brackets.
-
-    >>> short_name("Non-steroidal anti-inflammatory drugs (NSAIDs)"), short_name("Superficial heat (heat wrap)")
-    ('NSAIDs', 'Superficial heat')
-    """
-    import re
-
-    m = re.search(r"\(([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\)", name)
-    if m:
-        return m.group(1)
-    return re.sub(r"\s*\([^)]*\)", "", name).strip()

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import glance as lg
+from . import glance_words as gw
 
 #: condition -> the four options offered (one per level band where possible; an editorial teaching choice)
 PREDICT_OPTIONS: dict[str, tuple[str, ...]] = {
@@ -51,7 +52,7 @@ def _benefit_words(row: lg.GlanceRow) -> str:
 
 def _harm_words(row: lg.GlanceRow) -> str:
     if row.harm.kind == "figure":
-        return "; ".join(f"{lg.harm_words(f)}: {f.harm.lower()} ({f.population}; follow-up {f.follow_up.lower()})"
+        return "; ".join(f"{gw.harm_words(f)}: {f.harm.lower()} ({f.population}; follow-up {f.follow_up.lower()})"
                          for f in row.harm.figures)
     return lg.HARM_KINDS[row.harm.kind]
 
@@ -69,7 +70,7 @@ def answers(condition: str, question: str) -> tuple[str, ...]:
     if question == "helps":
         best = max(lg.BENEFIT_RANK[r.best_benefit] for r in rows)
         return tuple(r.treatment for r in rows if lg.BENEFIT_RANK[r.best_benefit] == best)
-    scored = [(max(lg.per_1000(f) for f in r.harm.figures), r.treatment) for r in rows if r.harm.kind == "figure"]
+    scored = [(max(gw.per_1000(f) for f in r.harm.figures), r.treatment) for r in rows if r.harm.kind == "figure"]
     if not scored:
         return ()
     top = max(s for s, _ in scored)

@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 from ..logic import glance as lg
+from ..logic import glance_words as gw
 from .render import Html, render
 
 ADVICE = ("Options, benefits and harms differ from person to person; decisions are shared between a person and "
@@ -32,7 +33,7 @@ def _harm_detail(f) -> str:
     label = lg._reference_label(f.reference) if f.reference else "no source"
     if f.value is None:
         return f"{f.harm}: not quantified. {f.not_quantified} (Checked: {label}.)"
-    parts = [f"{f.harm}: {lg.harm_words(f)}" + (f", {f.comparison}" if f.comparison else "") + ".",
+    parts = [f"{f.harm}: {gw.harm_words(f)}" + (f", {f.comparison}" if f.comparison else "") + ".",
              f"What counted: {f.definition}", f"Who: {f.population}.", f"Follow-up: {f.follow_up}.",
              f"Source: {label} ({_CONF[f.confidence]})."]
     if f.note:
@@ -46,7 +47,7 @@ class _Fig:
     def __init__(self, f):
         self.harm = f.harm
         self.comparison = f.comparison
-        self.words = lg.harm_words(f) if f.value is not None else "Not quantified"
+        self.words = gw.harm_words(f) if f.value is not None else "Not quantified"
         self.detail = _harm_detail(f)
 
 
@@ -80,7 +81,7 @@ def _shared_reasons(g) -> dict:
 def glance_context(condition: str) -> dict:
     """Everything the template needs, from the pure rows (``backcare.logic.glance``)."""
     g = lg.glance(condition)
-    message = lg.headline_message(g)
+    message = gw.headline_message(g)
     title = f"{g.condition_name}: {message}" if message else (
         f"{g.condition_name}: every option by invasiveness, with benefit, serious harm and guideline positions")
     shared = _shared_reasons(g)
@@ -114,7 +115,7 @@ def glance_context(condition: str) -> dict:
 def glance_view(condition: str) -> Html:
     """The chart for one condition as a displayable HTML block with a plain-text twin (every row in words)."""
     g = lg.glance(condition)
-    return Html(render("glance.html.j2", **glance_context(condition)), lg.glance_text(g))
+    return Html(render("glance.html.j2", **glance_context(condition)), gw.glance_text(g))
 
 
 def reveal_view(condition: str, question: str, pick: str) -> Html:
