@@ -63,11 +63,11 @@ _API = {
     "show_imaging_findings": "assessment:show_imaging_findings",
     "outcome_measures_table": "assessment:outcome_measures_table",
     # chapters 03 and 05: care team, procedure risks, when invasive care is right
-    "care_team_table": "procedures:care_team_table",
-    "care_team_explorer": "procedures:care_team_explorer",
-    "show_procedure_risks": "procedures:show_procedure_risks",
-    "procedure_risk_explorer": "procedures:procedure_risk_explorer",
-    "when_invasive_care_is_right": "procedures:when_invasive_care_is_right",
+    "care_team_table": "lessons.procedures:care_team_table",
+    "care_team_explorer": "lessons.procedures:care_team_explorer",
+    "show_procedure_risks": "lessons.procedures:show_procedure_risks",
+    "procedure_risk_explorer": "lessons.procedures:procedure_risk_explorer",
+    "when_invasive_care_is_right": "lessons.procedures:when_invasive_care_is_right",
     # chapter 06: comparing options
     "select_options": "compare:select_options",
     "options_explorer": "compare:options_explorer",
