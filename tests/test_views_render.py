@@ -9,7 +9,7 @@ from backcare.views.render import Html, environment, escape, render, render_html
 
 def test_autoescape_is_on_and_html_blocks_pass_through_unescaped():
     out = render("_example.html.j2", words=['<script>alert("x")</script>', Html("<b>ok</b>", "ok")])
-    assert out == '<p>&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;</p><p><b>ok</b></p>'
+    assert out == '<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</p><p><b>ok</b></p>'
 
 
 def test_a_missing_name_is_an_error_not_an_empty_string():
@@ -42,3 +42,10 @@ def test_chapterkit_htmlblock_is_the_one_type():
     from backcare._chapterkit import HtmlBlock
 
     assert HtmlBlock is Html
+
+
+def test_templates_escape_like_html_escape_so_moved_f_strings_keep_their_bytes():
+    import html
+
+    text = "it's <b>\"x\" & y</b>"
+    assert render("_example.html.j2", words=[text]) == f"<p>{html.escape(text, quote=True)}</p>"

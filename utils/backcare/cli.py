@@ -58,7 +58,8 @@ def _test(extra: list[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(prog="python -m backcare", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["lab", "test", "execute", "html", "content", "student", "bench", "lint", "hub", "classload"],
+    parser.add_argument("command", choices=["lab", "test", "execute", "html", "content", "student", "bench", "lint",
+                                            "handouts", "hub", "classload"],
                         help="hub: run a JupyterHub on this machine for a class dry run; "
                              "classload: load-test that hub with N simulated students")
     parser.add_argument("args", nargs=argparse.REMAINDER, help="passed on to the command")
@@ -87,14 +88,10 @@ def main(argv: list[str] | None = None) -> int:
         from .lint import main as lint_main
 
         return lint_main(ns.args)
-    if ns.command == "hub":
-        from .builders.hub import main as hub_main
-
-        return hub_main(ns.args)
-    if ns.command == "classload":
-        from .dev.classload import main as classload_main
-
-        return classload_main(ns.args)
+    parser.add_argument("command", choices=["lab", "test", "execute", "html", "content", "student", "bench", "lint",
+                                            "handouts", "hub", "classload"],
+                        help="hub: run a JupyterHub on this machine for a class dry run; "
+                             "classload: load-test that hub with N simulated students")
     if ns.command == "bench":
         from .bench import main as bench_main
 

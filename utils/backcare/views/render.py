@@ -11,6 +11,8 @@ Examples
 'Hello'
 >>> render("_example.html.j2", words=["a<b", block])
 '<p>a&lt;b</p><p><p>Hello</p></p>'
+>>> render("_example.html.j2", words=["it's \\"quoted\\""])
+'<p>it&#x27;s &quot;quoted&quot;</p>'
 >>> render("_example.html.j2")
 Traceback (most recent call last):
 ...
@@ -23,6 +25,7 @@ import html as _html
 from dataclasses import dataclass
 
 import jinja2
+import markupsafe
 
 TEMPLATE_PACKAGE = ("backcare", "templates/views")
 
@@ -37,8 +40,17 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        finalize=_escaped,
     )
     return env
+
+
+def _escaped(value):
+    """Escape like :func:`html.escape` (``&#x27;``, ``&quot;``), so a template writes the same bytes as the f-strings
+    it replaced; values that are already HTML (``__html__``) pass through, and autoescape stays on as a backstop."""
+    if hasattr(value, "__html__"):
+        return value
+    return markupsafe.Markup(_html.escape(str(value), quote=True))
 
 
 def render(template_name: str, **ctx) -> str:
