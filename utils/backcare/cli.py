@@ -88,10 +88,18 @@ def main(argv: list[str] | None = None) -> int:
         from .lint import main as lint_main
 
         return lint_main(ns.args)
-    parser.add_argument("command", choices=["lab", "test", "execute", "html", "content", "student", "bench", "lint",
-                                            "handouts", "hub", "classload"],
-                        help="hub: run a JupyterHub on this machine for a class dry run; "
-                             "classload: load-test that hub with N simulated students")
+    if ns.command == "handouts":
+        from .builders.handouts import main as handouts_main
+
+        return handouts_main(ns.args)
+    if ns.command == "hub":
+        from .builders.hub import main as hub_main
+
+        return hub_main(ns.args)
+    if ns.command == "classload":
+        from .dev.classload import main as classload_main
+
+        return classload_main(ns.args)
     if ns.command == "bench":
         from .bench import main as bench_main
 
