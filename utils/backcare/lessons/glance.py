@@ -20,7 +20,7 @@ from ..views.render import Html, escape
 
 
 def _beside_html() -> str:
-    from ..procedures import when_invasive_care_is_right
+    from ..views.procedures import when_invasive_care_is_right
 
     return when_invasive_care_is_right().html
 
