@@ -193,6 +193,10 @@ def browser_users(base: str, password: str, notebook: str, results: list[UserRes
                         " || document.querySelector('.jp-OutputArea-output[data-mime-type="
                         "\"application/vnd.jupyter.error\"]') }")
                     res.all_cells_s = time.monotonic() - t0
+                    shot = repo_root() / "_build" / "classload" / f"{res.name}.png"
+                    shot.parent.mkdir(parents=True, exist_ok=True)
+                    page.locator(".jp-Notebook .jp-OutputArea-output img").first.scroll_into_view_if_needed()
+                    page.screenshot(path=str(shot))
                     res.cells = page.locator(".jp-Notebook .jp-CodeCell").count()
                     res.cells_failed = page.locator(
                         ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error']").count()
