@@ -133,7 +133,7 @@ def test_bad_answers_file_reports_every_problem(tmp_path):
 
 
 def test_answers_are_linted_for_numbers(tmp_path):
-    from backcare import lint
+    from backcare.dev import lint
 
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('bc.compare_answer("01", "natural_history_explorer")')])
     path = tmp_path / "01_demo.ipynb"

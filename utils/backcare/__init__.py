@@ -78,6 +78,11 @@ _API = {
     "show_disagreements": "lessons.comparing:show_disagreements",
     "time_to_effect_explorer": "lessons.comparing:time_to_effect_explorer",
     "show_access_and_coverage": "lessons.comparing:show_access_and_coverage",
+    # invasiveness, benefit and harm at a glance (chapters 00 and 06, site index)
+    "glance_explorer": "lessons.glance:glance_explorer",
+    "show_glance": "lessons.glance:show_glance",
+    "predict_then_reveal": "lessons.glance:predict_then_reveal",
+    "glance_page_html": "views.glance:glance_page_html",
     # chapter 07: case studies
     "vignette_explorer": "cases:vignette_explorer",
     "triage_exercise": "cases:triage_exercise",

@@ -71,6 +71,8 @@ REGISTRY: tuple[Entry, ...] = (
     Entry("positions.yaml", f"{_M}:PositionsFile", "what each guideline says", "schema/positions.json"),
     Entry("effects.yaml", f"{_M}:EffectsFile", "effect estimates with comparators", "schema/effects.json"),
     Entry("facts.yaml", f"{_M}:FactsFile", "single sourced numbers", "schema/facts.json"),
+    Entry("harms.yaml", "backcare.content.harms:HarmsFile", "serious-harm figures as natural frequencies",
+          "schema/harms.json"),
     Entry("glossary.yaml", "backcare.content.glossary:GlossaryFile", "glossary terms", "glossary.schema.json"),
     Entry("teaching.yaml", "backcare.content.teaching:TeachingFile", "adapting the series per profession",
           "schema/teaching.json"),

@@ -92,7 +92,7 @@ def options_for_condition(condition: str) -> list[str]:
     Examples
     --------
     >>> options_for_condition("stenosis")
-    ['education_advice', 'epidural_steroid_injection', 'decompression', 'spinal_fusion']
+    ['education_advice', 'exercise_therapy', 'epidural_steroid_injection', 'decompression', 'spinal_fusion']
     """
     check_condition(condition)
     c = load_content()
@@ -168,7 +168,7 @@ def rows_by_level(rows: Sequence[OptionRow]) -> dict[int, list[OptionRow]]:
     --------
     >>> grouped = rows_by_level(select_options("stenosis", "NICE"))
     >>> {level: [r.treatment for r in rows] for level, rows in grouped.items() if rows}
-    {0: ['education_advice'], 3: ['epidural_steroid_injection'], 5: ['decompression', 'spinal_fusion']}
+    {0: ['education_advice'], 1: ['exercise_therapy'], 3: ['epidural_steroid_injection'], 5: ['decompression', 'spinal_fusion']}
     """
     grouped: dict[int, list[OptionRow]] = {level: [] for level in range(6)}
     for r in rows:
@@ -182,7 +182,7 @@ def scale_counts() -> dict[str, list[int]]:
     Examples
     --------
     >>> scale_counts()["stenosis"]
-    [1, 0, 0, 1, 0, 2]
+    [1, 1, 0, 1, 0, 2]
     """
     c = load_content()
     out = {}
@@ -205,7 +205,7 @@ def time_to_effect_records(condition: str) -> list[tuple[int, str, str, str, tup
     """(level, option, band, text, reference keys or None when the time is a course estimate) for the condition's
     options, by level.
 
-    >>> time_to_effect_records("stenosis")[1][:3]
+    >>> time_to_effect_records("stenosis")[2][:3]
     (3, 'Epidural steroid injection', 'days_to_weeks')
     """
     c = load_content()

@@ -4,7 +4,7 @@ natural course), and how access and coverage work (the US as one dated example).
 
 Examples
 --------
->>> time_to_effect_rows("stenosis")[1]  # doctest: +NORMALIZE_WHITESPACE
+>>> time_to_effect_rows("stenosis")[2]  # doctest: +NORMALIZE_WHITESPACE
 (3, 'Epidural steroid injection', 'days to weeks: Days to weeks; benefit mostly short-term (up to 3 months).',
  'Oliveira 2020; Pinto 2012')
 >>> show_care_pathways().text.splitlines()[-1]

@@ -4,11 +4,11 @@ figure. Built from templates; nothing clinical is typed in.
 
 Examples
 --------
->>> "Spinal stenosis with neurogenic claudication: level 0 1, level 1 0" in options_on_scale_alt()
+>>> "Spinal stenosis with neurogenic claudication: level 0 1, level 1 1" in options_on_scale_alt()
 True
 >>> html = options_view_html("stenosis", "NICE")
 >>> html.count("No option at this level for this condition.")
-3
+2
 """
 from __future__ import annotations
 
