@@ -3,14 +3,23 @@
 VENV ?= .venv
 PYTHON ?= python3
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.backcare-installed
+# Two stamps: running the course needs the runtime dependencies only; the tests add their extras on top.
+STAMP := $(VENV)/.backcare-runtime
+TEST_STAMP := $(VENV)/.backcare-test
+PIP := $(PY) -m pip install --disable-pip-version-check --progress-bar on -c constraints.txt
 
 .PHONY: lab test execute html content student bench lint test-latest clean
 
 $(STAMP): pyproject.toml constraints.txt
+	@echo "First run: creating $(VENV) and installing the course's runtime dependencies (about 450 MB on disk)."
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(PIP) -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	@echo "Adding the test tools (pytest, nbval, hypothesis, playwright) to $(VENV)."
+	$(PIP) -e '.[test]'
+	touch $(TEST_STAMP)
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -18,7 +27,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 lab: $(STAMP)
 	$(PY) -m backcare lab
 
-test: $(STAMP) node_modules/.package-lock.json
+test: $(TEST_STAMP) node_modules/.package-lock.json
 	$(PY) -m backcare test
 
 execute: $(STAMP)
@@ -36,7 +45,7 @@ student: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m backcare lint
 
-bench: $(STAMP) node_modules/.package-lock.json
+bench: $(TEST_STAMP) node_modules/.package-lock.json
 	$(PY) -m backcare bench
 
 # Canary, not part of CI: the newest releases of every dependency, in a separate environment.
@@ -46,4 +55,4 @@ test-latest: node_modules/.package-lock.json
 	.venv-latest/bin/python -m backcare test
 
 clean:
-	rm -rf _build .venv .venv-latest node_modules
+	rm -rf _build student .venv .venv-latest node_modules
