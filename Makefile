@@ -8,7 +8,7 @@ STAMP := $(VENV)/.backcare-runtime
 TEST_STAMP := $(VENV)/.backcare-test
 PIP := $(PY) -m pip install --disable-pip-version-check --progress-bar on -c constraints.txt
 
-.PHONY: lab test execute html content student bench lint test-latest clean
+.PHONY: lab test execute html content student bench lint handouts test-latest clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@echo "First run: creating $(VENV) and installing the course's runtime dependencies (about 450 MB on disk)."
@@ -41,6 +41,10 @@ content: $(STAMP)
 
 student: $(STAMP)
 	$(PY) -m backcare student
+
+# Tagged PDF handouts (chapters, case cards, STarT Back scoring guide, one-page summaries) in _build/handouts.
+handouts: $(STAMP) node_modules/.package-lock.json
+	$(PY) -m backcare handouts
 
 lint: $(STAMP)
 	$(PY) -m backcare lint

@@ -37,6 +37,9 @@ EXPLORER_NOTE = ("Showing one view. To switch views, run the notebook (Run All) 
 #: The note above a self-check's fallback.
 QUIZ_NOTE = ("Self-check questions. Feedback on your answers needs a running notebook (Run All) or this chapter on "
              "the course web page.")
+#: The note under a predict-then-reveal's fallback (the result stays hidden until a prediction is made).
+PREDICT_NOTE = ("Make your prediction first. Choosing one shows the result in a running notebook (Run All) or on this "
+                "chapter's course web page.")
 #: The note under a calculator's fallback.
 CALCULATOR_NOTE = ("A worked synthetic case. To try your own values, run the notebook (Run All); the course web page "
                    "shows this case.")
