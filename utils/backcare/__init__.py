@@ -98,6 +98,7 @@ _API = {
     "predict_care_seeking": "lessons.care_seeking:predict_care_seeking",
     "show_care_seeking": "lessons.care_seeking:show_care_seeking",
     "simulate_care_seeking": "logic.care_seeking:simulate_care_seeking",
+    "options_with_effects": "lessons.effect_choices:options_with_effects",
     # self-checks
     "self_check": "selfcheck:self_check",
     # calculators (pure functions)
