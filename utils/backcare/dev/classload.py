@@ -169,7 +169,7 @@ def browser_users(base: str, password: str, notebook: str, results: list[UserRes
             pages = []
             for res in results:
                 page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-                page.set_default_timeout(600_000)
+                page.set_default_timeout(300_000)
                 pages.append((res, page))
             for res, page in pages:  # one browser, students one after another in their own contexts
                 try:
@@ -182,7 +182,14 @@ def browser_users(base: str, password: str, notebook: str, results: list[UserRes
                     res.login_s = res.server_ready_s = time.monotonic() - t0
                     res.started = True
                     page.goto(f"{base}/user/{res.name}/lab/workspaces/load/tree/{REPO_DIR}/{notebook}?reset")
-                    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']")
+                    # The execution indicator reads idle before a kernel exists; Run All before the status bar says
+                    # "(ipykernel) | Idle" is silently dropped (as in dev/labdriver.py).
+                    page.wait_for_function("""() => [...document.querySelectorAll('.jp-StatusBar-Widget')]
+                        .some(e => /\\(ipykernel\\) \\| Idle/.test(e.innerText))""", polling=200)
+                    # The student copy carries stored outputs: clear them so the chart we wait for is this run's.
+                    page.click(".lm-MenuBar-itemLabel:text-is('Edit')")
+                    page.click("li.lm-Menu-item[data-command='editmenu:clear-all']")
+                    page.wait_for_selector(".jp-Notebook .jp-OutputArea-output img", state="detached")
                     page.click(".lm-MenuBar-itemLabel:text-is('Run')")
                     page.click("li.lm-Menu-item[data-command='runmenu:run-all']")
                     page.wait_for_selector(".jp-Notebook .jp-OutputArea-output img", state="attached")
