@@ -99,7 +99,7 @@ _API = {
     "show_care_seeking": "lessons.care_seeking:show_care_seeking",
     "simulate_care_seeking": "logic.care_seeking:simulate_care_seeking",
     # self-checks
-    "self_check": "selfcheck:self_check",
+    "self_check": "lessons.quiz:self_check",
     # calculators (pure functions)
     "start_back": "clinical:start_back",
     "post_test_probability": "clinical:post_test_probability",
