@@ -15,6 +15,7 @@ from ipywidgets.widgets.widget_link import Link
 from ..content.models import ReviewStatus
 from ..content.quiz import Question
 from ..logic.quiz import Feedback, check_multiple, check_numeric, option_feedback, statement_feedback, summary
+from ..views.fallback import QUIZ_NOTE, fallback_bundle
 from ..views.quiz import NOT_REVIEWED, feedback_html, note_html, prompt_html
 
 __all__ = ["QuestionBlock", "Quiz"]
@@ -172,5 +173,6 @@ class Quiz(widgets.VBox):
 
     def _repr_mimebundle_(self, **kwargs):
         data = super()._repr_mimebundle_(**kwargs)
+        data.update(fallback_bundle(self, note=QUIZ_NOTE, note_first=True))  # readable questions without widgets
         data["text/plain"] = summary(self.questions)
         return data
