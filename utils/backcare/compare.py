@@ -517,19 +517,21 @@ def harm_counts(condition: str) -> dict[str, list[int]]:
 
 
 def _effect_label(e) -> str:
-    return f"{_short(e.treatment)} vs {COMPARATORS[e.comparator]}, {e.time_point}: {num(e.estimate)}"
+    source = e.label or _refs([e.reference])  # the trial or review, so no two legend rows read alike
+    return f"{_short(e.treatment)} vs {comparator_text(e)}, {e.time_point}: {num(e.estimate)} ({source})"
 
 
 def plot_benefit_and_harm(condition: str, max_panels: int = 2):
-    """Benefit panels (one scale each, estimate with interval, MID dashed) and a SEPARATE harm panel, x = invasiveness."""
+    """Benefit panels (one scale each, estimate with interval, each panel's threshold drawn or its absence stated),
+    x = invasiveness. Serious harm is not drawn here: it is a natural frequency per option in the at-a-glance chart."""
     import matplotlib.pyplot as plt
 
-    from .figures import HATCHES, MARKERS, PALETTE, course_style
+    from .figures import MARKERS, PALETTE, course_style
 
     panels = benefit_panels(condition)[:max_panels]
     with course_style():
         n = max(1, len(panels))
-        fig, axes = plt.subplots(1, n + 1, figsize=(5.0 * (n + 1), 6.2), squeeze=False)
+        fig, axes = plt.subplots(1, n, figsize=(5.6 * n, 6.2), squeeze=False)
         axes = axes[0]
         if not panels:
             a = axes[0]
@@ -565,32 +567,23 @@ def plot_benefit_and_harm(condition: str, max_panels: int = 2):
             a.axhline(0, color="black", linewidth=0.8)
             mids = sorted({e.mid for e in effects if e.mid is not None})
             if mids:
-                a.text(0.01, 0.02, "red dash = that estimate's MID (" + ", ".join(num(m) for m in mids) + ")",
-                       transform=a.transAxes, fontsize=7.5, color=PALETTE["vermillion"])
+                no_mid = sum(e.mid is None for e in effects)
+                note = ("Red dash = that estimate's threshold (MID " + ", ".join(num(m) for m in mids) + ")"
+                        + (f"; {no_mid} without a dash: the source gives no threshold" if no_mid else ""))
+            else:
+                note = "The source gives no threshold (MID) for these estimates"
+            ys = [0.0] + [v for e in effects for v in (e.estimate, e.low, e.high) if v is not None] + \
+                 [(-m if better == "lower" else m) for m in mids]
+            pad = 0.1 * (max(ys) - min(ys) or 1)
+            a.set_ylim(min(ys) - pad, max(ys) + pad)
             a.set_xlim(-0.5, 5.5)
             a.set_xticks(range(6))
-            a.set_xlabel("Invasiveness level (0-5)")
+            a.set_xlabel("Invasiveness level (0-5)\n" + _wrap(note, 70), fontsize=8.5)
             a.set_ylabel(f"Mean difference on {base}\n({better} favours the option)", fontsize=8.5)
             a.set_title(f"Benefit on {base}", fontsize=10)
-            a.legend(handles=handles, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.16), frameon=False)
-        h = axes[-1]
-        counts = harm_counts(condition)
-        bottom = [0] * 6
-        colours = [PALETTE["vermillion"], PALETTE["orange"], PALETTE["sky"], "#DDDDDD"]
-        for j, (k, label) in enumerate(HARM_CLASSES):
-            h.bar(range(6), counts[k], bottom=bottom, color=colours[j], hatch=HATCHES[j + 1] if j < 3 else "",
-                  edgecolor="black", linewidth=0.6, label=_wrap(label, 34))
-            bottom = [b + v for b, v in zip(bottom, counts[k])]
-        h.set_xticks(range(6))
-        h.set_xlabel("Invasiveness level (0-5)")
-        h.set_ylabel("Number of options")
-        h.set_title("Harm: what is recorded (not a rate)", fontsize=10)
-        h.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.16), frameon=False)
-        h.set_ylim(0, max(bottom) + 1)
-        from matplotlib.ticker import MaxNLocator
-
-        h.yaxis.set_major_locator(MaxNLocator(integer=True))
-        fig.suptitle(f"{CONDITIONS[condition]}: benefit and harm on separate panels", fontsize=11)
+            a.legend(handles=handles, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.3), frameon=False)
+        fig.suptitle(f"{CONDITIONS[condition]}: benefit against its own comparator, by invasiveness "
+                     "(serious harm: see the at-a-glance chart)", fontsize=11)
         fig.tight_layout()
     return fig
 
@@ -607,10 +600,7 @@ def benefit_and_harm_alt(condition: str, max_panels: int = 2) -> str:
                      + "; ".join(items) + mid)
     if not parts:
         parts.append("no effect estimate on pain is held for this condition, a gap in the evidence")
-    counts = harm_counts(condition)
-    serious = counts["serious_sourced"]
-    parts.append("harm panel, options with a serious harm documented in a source by level 0 to 5: "
-                 + ", ".join(str(v) for v in serious))
+    parts.append("serious harm is not drawn here: the at-a-glance chart gives it per option as a natural frequency")
     return f"{CONDITIONS[condition]}. " + ". ".join(p[0].upper() + p[1:] for p in parts) + "."
 
 
@@ -622,15 +612,12 @@ def benefit_and_harm_table(condition: str):
         for e in effects:
             rows.append([_content().treatments[e.treatment].invasiveness, _short(e.treatment),
                          effect_summary(e), _refs([e.reference])])
-    for tid in options_for_condition(condition):
-        t = _content().treatments[tid]
-        rows.append([t.invasiveness, _short(tid), "Harm record: " + dict(HARM_CLASSES)[harm_class(tid)], ""])
-    return Table(["Level", "Option", "Benefit (vs comparator) or harm record", "Source"], rows,
+    return Table(["Level", "Option", "Benefit (vs comparator)", "Source"], rows,
                  caption="The numbers and records in this chart")
 
 
 def show_benefit_and_harm(condition: str):
-    """Benefit and harm for one condition, on separate panels against invasiveness, with alt text and table."""
+    """Benefit for one condition against invasiveness, one scale per panel, with alt text and table."""
     from .figures import render_figure
 
     _check_choice("condition", condition, tuple(CONDITIONS))
