@@ -24,13 +24,9 @@ PYTEST_ARGS = [
 
 
 def _lab(extra: list[str]) -> int:
-    root = repo_root()
-    cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={root}", "--ServerApp.ip=127.0.0.1"]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        cmd.append("--allow-root")
-    cmd += extra or ["--ServerApp.default_url=/lab/tree/notebooks/00_start_here.ipynb"]
-    print("Starting JupyterLab with the series; open the URL it prints. Stop it with Ctrl-C.", flush=True)
-    return subprocess.call(cmd, cwd=root)
+    from .lab import main as lab_main
+
+    return lab_main(extra)
 
 
 def _test(extra: list[str]) -> int:
@@ -40,8 +36,10 @@ def _test(extra: list[str]) -> int:
     if "--no-site" in extra:
         extra = [a for a in extra if a != "--no-site"]
     else:
-        print("== building the static site (used by the page and browser tests) ==", flush=True)
+        print("== building the static sites (used by the page and browser tests): self-study and teacher ==",
+              flush=True)
         site.build()
+        site.build(site.build_dir() / "html-teacher", audience="teacher")
     workers = os.environ.get("BACKCARE_TEST_WORKERS", "2")
     args = list(PYTEST_ARGS)
     if workers not in ("0", "1"):
@@ -69,6 +67,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "handouts": ("backcare.builders.handouts:main", "print tagged PDF handouts into _build/handouts"),
     "lint": ("backcare.dev.lint:main", "developer: numbers in notebook prose must be held by content/ or allowed"),
     "bench": ("backcare.dev.bench:main", "developer: measure timings and sizes, write docs/benchmarks.md"),
+    "hub": ("backcare.builders.hub:main", "run a JupyterHub on 127.0.0.1 for a class dry run (make hub-deps first)"),
+    "classload": ("backcare.dev.classload:main", "developer: load-test the class hub with N students running a chapter"),
 }
 
 
@@ -83,7 +83,7 @@ def command(name: str):
     Traceback (most recent call last):
     ...
     ValueError: 'lnt' is not a valid command; supported values are lab, test, execute, html, content, schema, quiz, \
-student, slides, handouts, lint, bench (similar: lint)
+student, slides, handouts, lint, bench, hub, classload (similar: lint)
     """
     import importlib
 
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     >>> main([])  # doctest: +ELLIPSIS
     usage: python -m backcare <command> [arguments ...]
     ...
-      schema    write the JSON Schema of every content file; --check finds stale ones
+      schema...write the JSON Schema of every content file; --check finds stale ones
     ...
     0
     >>> main(["nope"])  # the message goes to stderr: 'nope' is not a valid command; supported values are lab, ...
