@@ -20,11 +20,11 @@ from pathlib import Path
 
 import nbformat
 
-from .builders.audience import DEFAULT_AUDIENCE, add_audience_argument, audience_notebook, check_audience
-from .builders.widget_state import STATE, VIEW
-from .citations import CITE_RE, KEY_RE
-from .notebook_meta import ChapterMeta, chapter_meta
-from .paths import PACKAGE_DIR, build_dir, notebooks_dir, repo_root
+from .audience import DEFAULT_AUDIENCE, add_audience_argument, audience_notebook, check_audience
+from .widget_state import STATE, VIEW
+from ..citations import CITE_RE, KEY_RE
+from ..notebook_meta import ChapterMeta, chapter_meta
+from ..paths import PACKAGE_DIR, build_dir, notebooks_dir, repo_root
 
 SITE_TITLE = "Back pain care: from self-care to surgery"
 TEMPLATE_DIR = PACKAGE_DIR / "templates"
@@ -77,8 +77,8 @@ def discover(names: list[str] | None = None, source: Path | None = None) -> list
 
 
 def _labels() -> dict[str, str]:
-    from .content import load_content
-    from .references import reference_label
+    from ..content import load_content
+    from ..references import reference_label
 
     return {k: reference_label(r) for k, r in load_content().references.items()}
 
@@ -130,7 +130,7 @@ def needs_execution(nb) -> bool:
     >>> needs_execution(nb), needs_execution({**nb, "metadata": {"widgets": {STATE: {"state": {"01": {}}}}}})
     (True, False)
     """
-    from .builders.widget_state import view_outputs
+    from .widget_state import view_outputs
 
     cells = nb.get("cells", [])
     if any(c.get("cell_type") == "code" and c.get("execution_count") is None and c.get("source", "").strip()
@@ -159,7 +159,7 @@ def _nav(pages: list[Page], current: int | None, *, label: str = "Chapters") -> 
 
 def _review_html() -> str:
     try:
-        from .content import load_content
+        from ..content import load_content
 
         review = load_content().review
         done = [r for r in review.values() if getattr(r, "reviewed_by", None)]
@@ -236,20 +236,24 @@ def render_page(pages: list[Page], i: int, out: Path, *, execute: bool | str = "
     return _render_checked(pages, i, out, execute=execute, audience=audience)
 
 
+def _layout_env():
+    """The Jinja2 environment of the site's own pages (autoescape on), reading the same folder as the nbconvert
+    template, so both use ``templates/backcare/_layout.html.j2``."""
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR / "backcare")), autoescape=True,
+                              undefined=jinja2.StrictUndefined)
+
+
 def _standalone(title: str, main_html: str, *, nav: str, footer_nav: str) -> str:
-    """A page without a notebook behind it (contents, glossary): same header, notes, landmarks and footer."""
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>{html.escape(title)}</title><link rel="stylesheet" href="{STATIC}site.css"></head>
-<body class="bc-page"><a class="bc-skip" href="#content">Skip to content</a>
-<header class="bc-header"><p class="bc-site-title"><a href="index.html">{html.escape(SITE_TITLE)}</a></p>{nav}</header>
-<aside class="bc-notes" aria-label="Important notes">{NOT_ADVICE_HTML}{URGENT_HTML}{_review_html()}</aside>
-<main id="content" tabindex="-1">
-{main_html}
-</main>
-<footer class="bc-footer">{footer_nav}{FOOTER_HTML}</footer>
-</body></html>
-"""
+    """A page without a notebook behind it (contents, glossary): the notebook pages' layout (one layout file)."""
+    from markupsafe import Markup
+
+    page = _layout_env().get_template("standalone.html.j2").render(
+        title=title, static=STATIC, site_title=Markup(html.escape(SITE_TITLE)), nav_html=Markup(nav),
+        notes_html=Markup(NOT_ADVICE_HTML + URGENT_HTML + _review_html()), main_html=Markup(main_html),
+        footer_nav_html=Markup(footer_nav), footer_html=Markup(FOOTER_HTML))
+    return page + "\n"
 
 
 def _prerequisites_html(names, pages: list[Page]) -> str:
@@ -317,7 +321,7 @@ the first; each chapter lists what it assumes you have read.</p>
 
 
 def render_glossary(pages: list[Page], out: Path) -> Path:
-    from .glossary import glossary_body_html
+    from ..glossary import glossary_body_html
 
     main = ("<h1>Glossary</h1><p>Terms used in the series, A to Z, in plain words. Where an entry states a fact, "
             "it names its source; the sources are listed at the end of the page.</p>" + glossary_body_html())
