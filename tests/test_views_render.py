@@ -9,7 +9,7 @@ from backcare.views.render import Html, environment, escape, render, render_html
 
 def test_autoescape_is_on_and_html_blocks_pass_through_unescaped():
     out = render("_example.html.j2", words=['<script>alert("x")</script>', Html("<b>ok</b>", "ok")])
-    assert out == '<p>&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;</p><p><b>ok</b></p>'
+    assert out == '<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</p><p><b>ok</b></p>'
 
 
 def test_a_missing_name_is_an_error_not_an_empty_string():
@@ -42,3 +42,14 @@ def test_chapterkit_htmlblock_is_the_one_type():
     from backcare._chapterkit import HtmlBlock
 
     assert HtmlBlock is Html
+
+
+def test_template_line_breaks_are_dropped_and_quotes_escaped_as_html_escape_does(tmp_path):
+    env = environment()
+    template = env.from_string('<ul>\n  {% for w in words %}\n    <li title="{{ w }}">{{ w }}</li>\n  {% endfor %}\n</ul>')
+    assert template.render(words=["it's \"x\""]) == (
+        '<ul><li title="it&#x27;s &quot;x&quot;">it&#x27;s &quot;x&quot;</li></ul>')
+
+
+def test_escape_neutralises_script():
+    assert escape('<script>alert("x")</script>') == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"

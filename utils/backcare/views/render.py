@@ -1,7 +1,11 @@
 """Render HTML views from Jinja2 templates and display them: ``render(template, **ctx)`` and the ``Html`` type.
 
 Templates live in ``backcare/templates/views/`` and are rendered with autoescape on and ``StrictUndefined`` (a missing
-name is an error, never an empty string). :class:`Html` is the one displayable type of the package: pre-built, already
+name is an error, never an empty string). Two house rules keep the HTML byte-for-byte what the package has always
+written (so stored notebook outputs do not change): line breaks in a template source are dropped with the indentation
+that follows them (write a break only between tags or template blocks; a space that matters stays inside a line), and
+every value is escaped the way :func:`html.escape` does it (``&quot;``, ``&#x27;``) rather than markupsafe's
+(``&#34;``, ``&#39;``); values that are already HTML (:class:`Html`, ``Markup``) pass through untouched. :class:`Html` is the one displayable type of the package: pre-built, already
 escaped HTML with a deterministic plain-text twin, shown by every front end and compared by nbval.
 
 Examples
@@ -23,8 +27,23 @@ import html as _html
 from dataclasses import dataclass
 
 import jinja2
+import markupsafe
+from jinja2.ext import Extension
 
 TEMPLATE_PACKAGE = ("backcare", "templates/views")
+
+
+class JoinLines(Extension):
+    """Drop each line break of a template source together with the indentation after it."""
+
+    def preprocess(self, source, name, filename=None):
+        return "".join(line.strip() for line in source.splitlines())
+
+
+def _escape_like_html_module(value):
+    if hasattr(value, "__html__"):
+        return value
+    return markupsafe.Markup(_html.escape(str(value), quote=True))
 
 
 @functools.lru_cache(maxsize=None)
@@ -37,6 +56,8 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        extensions=[JoinLines],
+        finalize=_escape_like_html_module,
     )
     return env
 
