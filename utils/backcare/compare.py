@@ -214,6 +214,12 @@ def rows_by_level(rows: Sequence[OptionRow]) -> dict[int, list[OptionRow]]:
 from pydantic import Field  # noqa: E402
 
 from .content.models import Confidence, ContentFile, Id, Key, Strict, Text  # noqa: E402
+from .fmt import COMPARATORS, num, value_or_range  # noqa: E402
+from .logic.positions import position_cells  # noqa: E402
+from .logic.vocabulary import DIRECTIONS  # noqa: E402
+from .views.effect_text import comparator_text, effect_summary, interval_text, short_name  # noqa: E402
+from .views.positions import position_html  # noqa: E402
+from .views.render import Html  # noqa: E402
 
 
 class Finding(Strict):
@@ -325,14 +331,8 @@ def load_chapter(path=None) -> Chapter06:
 
 # ==== shared display helpers =====================================================================================
 
-def _tiers():
-    from . import tiers
-
-    return tiers
-
-
 def _short(tid: str) -> str:
-    return _tiers().short_name(_content().treatments[tid])
+    return short_name(_content().treatments[tid])
 
 
 def _refs(keys) -> str:
@@ -351,7 +351,7 @@ def _conf_note(confidence: str, editorial: bool = False) -> str:
 
 
 def _block(html_: str, text: str):
-    return _tiers().HtmlBlock(html_, text)
+    return Html(html_, text)
 
 
 # ==== the scale per condition ====================================================================================
@@ -517,8 +517,7 @@ def harm_counts(condition: str) -> dict[str, list[int]]:
 
 
 def _effect_label(e) -> str:
-    tiers = _tiers()
-    return f"{_short(e.treatment)} vs {tiers.COMPARATORS[e.comparator]}, {e.time_point}: {tiers.num(e.estimate)}"
+    return f"{_short(e.treatment)} vs {COMPARATORS[e.comparator]}, {e.time_point}: {num(e.estimate)}"
 
 
 def plot_benefit_and_harm(condition: str, max_panels: int = 2):
@@ -528,7 +527,6 @@ def plot_benefit_and_harm(condition: str, max_panels: int = 2):
     from .figures import HATCHES, MARKERS, PALETTE, course_style
 
     panels = benefit_panels(condition)[:max_panels]
-    tiers = _tiers()
     with course_style():
         n = max(1, len(panels))
         fig, axes = plt.subplots(1, n + 1, figsize=(5.0 * (n + 1), 6.2), squeeze=False)
@@ -567,7 +565,7 @@ def plot_benefit_and_harm(condition: str, max_panels: int = 2):
             a.axhline(0, color="black", linewidth=0.8)
             mids = sorted({e.mid for e in effects if e.mid is not None})
             if mids:
-                a.text(0.01, 0.02, "red dash = that estimate's MID (" + ", ".join(tiers.num(m) for m in mids) + ")",
+                a.text(0.01, 0.02, "red dash = that estimate's MID (" + ", ".join(num(m) for m in mids) + ")",
                        transform=a.transAxes, fontsize=7.5, color=PALETTE["vermillion"])
             a.set_xlim(-0.5, 5.5)
             a.set_xticks(range(6))
@@ -598,14 +596,13 @@ def plot_benefit_and_harm(condition: str, max_panels: int = 2):
 
 
 def benefit_and_harm_alt(condition: str, max_panels: int = 2) -> str:
-    tiers = _tiers()
     parts = []
     for key, effects in benefit_panels(condition)[:max_panels]:
         outcome, base, _measure, better = key
         items = [f"{_short(e.treatment)} (level {_content().treatments[e.treatment].invasiveness}) vs "
-                 f"{tiers.comparator_text(e)} {tiers.num(e.estimate)} ({tiers.interval_text(e)})" for e in effects]
+                 f"{comparator_text(e)} {num(e.estimate)} ({interval_text(e)})" for e in effects]
         mids = {e.mid for e in effects if e.mid is not None}
-        mid = f"; MID {tiers.num(next(iter(mids)))}" if len(mids) == 1 else "; no single MID"
+        mid = f"; MID {num(next(iter(mids)))}" if len(mids) == 1 else "; no single MID"
         parts.append(f"benefit panel on {base}, {better} favours the option: "
                      + "; ".join(items) + mid)
     if not parts:
@@ -620,12 +617,11 @@ def benefit_and_harm_alt(condition: str, max_panels: int = 2) -> str:
 def benefit_and_harm_table(condition: str):
     from .figures import Table
 
-    tiers = _tiers()
     rows = []
     for _key, effects in benefit_panels(condition):
         for e in effects:
             rows.append([_content().treatments[e.treatment].invasiveness, _short(e.treatment),
-                         tiers.effect_summary(e), _refs([e.reference])])
+                         effect_summary(e), _refs([e.reference])])
     for tid in options_for_condition(condition):
         t = _content().treatments[tid]
         rows.append([t.invasiveness, _short(tid), "Harm record: " + dict(HARM_CLASSES)[harm_class(tid)], ""])
@@ -662,7 +658,7 @@ _CELL = "text-align:left;vertical-align:top"
 def _symbol(status: str) -> str:
     """The tiers module's symbol for a status (one vocabulary of symbols across the series)."""
     states = {"unconfirmed": None, "no_position": "other_population"}
-    return _tiers().DIRECTIONS[states.get(status, status)][0]
+    return DIRECTIONS[states.get(status, status)][0]
 
 
 def _row_html(r: OptionRow) -> str:
@@ -725,12 +721,12 @@ def options_explorer(condition: str = "chronic_lbp", guideline: str = "NICE"):
 # ==== pathways, when invasive care is right, disagreements =======================================================
 
 def _effect_words(effect_id: str) -> str:
-    return _tiers().effect_summary(_content().effect(effect_id))
+    return effect_summary(_content().effect(effect_id))
 
 
 def _fact_words(fact_id: str) -> str:
     f = _content().fact(fact_id)
-    value = f"{f.value:g}" if f.value is not None else f"{f.low:g} to {f.high:g}"
+    value = value_or_range(f.value, f.low, f.high)
     approx = " (approximate)" if f.approximate else ""
     return f"{f.statement} {value} {f.unit}{approx}".replace(" %", "%")
 
@@ -772,8 +768,8 @@ def show_disagreements():
     for d in c.disagreements():
         cells = []
         for g in guides:
-            shown = _tiers().position_cells(d.treatment, g)
-            cells.append(f'<td style="{_CELL}">' + "<br>".join(p.html(paraphrase=True) for p in shown) + "</td>")
+            shown = position_cells(d.treatment, g)
+            cells.append(f'<td style="{_CELL}">' + "<br>".join(position_html(p, paraphrase=True) for p in shown) + "</td>")
         why = context.get(d.treatment)
         why_html = (f"{escape(why.text)}{_conf_note(why.confidence)} [{escape(_refs(why.references))}]" if why else
                     "Guidelines differ in date, population and how they weigh small effects.")

@@ -9,15 +9,4 @@ from .views.figure import img_html
 from .views.tables import Table
 
 __all__ = ["PLACEHOLDER_ALT", "ShownFigure", "png_bytes", "render_figure", "show_figure", "HATCHES", "LEVEL_COLOURS",
-           "MARKERS", "PALETTE", "STYLE_FILE", "course_style", "img_html", "Table", "percent"]
-
-
-def percent(x: float, digits: int = 0) -> str:
-    """Format a proportion as a percentage for alt text and tables.
-
-    >>> percent(0.904)
-    '90%'
-    >>> percent(0.009, 1)
-    '0.9%'
-    """
-    return f"{100 * x:.{digits}f}%"
+           "MARKERS", "PALETTE", "STYLE_FILE", "course_style", "img_html", "Table"]

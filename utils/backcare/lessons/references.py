@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .._chapterkit import content
-from ..citations import notebook_cited_keys, unknown_keys
+from ..logic.citations import notebook_cited_keys, unknown_keys
 from ..paths import notebooks_dir
 from ..views.references import reference_list_html, reference_text
 

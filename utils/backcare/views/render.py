@@ -1,11 +1,11 @@
 """Render HTML views from Jinja2 templates and display them: ``render(template, **ctx)`` and the ``Html`` type.
 
 Templates live in ``backcare/templates/views/`` and are rendered with autoescape on and ``StrictUndefined`` (a missing
-name is an error, never an empty string). Two house rules keep the HTML byte-for-byte what the package has always
-written (so stored notebook outputs do not change): line breaks in a template source are dropped with the indentation
-that follows them (write a break only between tags or template blocks; a space that matters stays inside a line), and
-every value is escaped the way :func:`html.escape` does it (``&quot;``, ``&#x27;``) rather than markupsafe's
-(``&#34;``, ``&#39;``); values that are already HTML (:class:`Html`, ``Markup``) pass through untouched. :class:`Html` is the one displayable type of the package: pre-built, already
+name is an error, never an empty string). Values are escaped the way :func:`html.escape` does it (``&#x27;``,
+``&quot;``), so a template writes the same bytes as the f-strings it replaced. A template whose first line is
+``{#- join lines -#}`` has its line breaks dropped together with the indentation that follows them (write a break only
+between tags or template blocks; a space that matters stays inside a line), so it can be laid out readably and still
+write HTML on one line as before. :class:`Html` is the one displayable type of the package: pre-built, already
 escaped HTML with a deterministic plain-text twin, shown by every front end and compared by nbval.
 
 Examples
@@ -15,6 +15,8 @@ Examples
 'Hello'
 >>> render("_example.html.j2", words=["a<b", block])
 '<p>a&lt;b</p><p><p>Hello</p></p>'
+>>> render("_example.html.j2", words=["it's \\"quoted\\""])
+'<p>it&#x27;s &quot;quoted&quot;</p>'
 >>> render("_example.html.j2")
 Traceback (most recent call last):
 ...
@@ -31,19 +33,16 @@ import markupsafe
 from jinja2.ext import Extension
 
 TEMPLATE_PACKAGE = ("backcare", "templates/views")
+JOIN_LINES = "{#- join lines -#}"
 
 
 class JoinLines(Extension):
-    """Drop each line break of a template source together with the indentation after it."""
+    """For a template that opens with ``{#- join lines -#}``: drop each line break with the indentation after it."""
 
     def preprocess(self, source, name, filename=None):
+        if not source.startswith(JOIN_LINES):
+            return source
         return "".join(line.strip() for line in source.splitlines())
-
-
-def _escape_like_html_module(value):
-    if hasattr(value, "__html__"):
-        return value
-    return markupsafe.Markup(_html.escape(str(value), quote=True))
 
 
 @functools.lru_cache(maxsize=None)
@@ -56,10 +55,18 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        finalize=_escaped,
         extensions=[JoinLines],
-        finalize=_escape_like_html_module,
     )
     return env
+
+
+def _escaped(value):
+    """Escape like :func:`html.escape` (``&#x27;``, ``&quot;``), so a template writes the same bytes as the f-strings
+    it replaced; values that are already HTML (``__html__``) pass through, and autoescape stays on as a backstop."""
+    if hasattr(value, "__html__"):
+        return value
+    return markupsafe.Markup(_html.escape(str(value), quote=True))
 
 
 def render(template_name: str, **ctx) -> str:

@@ -15,16 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..fmt import plain
 from .render import Html, render
 
-__all__ = ["Table", "table_block", "cell_text"]
-
-
-def cell_text(value: object) -> str:
-    """A table cell as text: floats without trailing zeros (``%g``), None as empty."""
-    if isinstance(value, float):
-        return f"{value:g}"
-    return "" if value is None else str(value)
+__all__ = ["Table", "table_block"]
 
 
 @dataclass(frozen=True)
@@ -37,14 +31,14 @@ class Table:
 
     def to_html(self) -> str:
         return render("data_table.html.j2", caption=self.caption, columns=self.columns,
-                      rows=[[cell_text(v) for v in row] for row in self.rows])
+                      rows=[[plain(v) for v in row] for row in self.rows])
 
     def __html__(self) -> str:
         return self.to_html()
 
     def to_text(self) -> str:
         lines = [" | ".join(str(c) for c in self.columns)]
-        lines += [" | ".join(cell_text(v) for v in row) for row in self.rows]
+        lines += [" | ".join(plain(v) for v in row) for row in self.rows]
         return "\n".join(lines)
 
 
