@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from backcare.lessons.natural_history import natural_history_alt_text, natural_history_explorer, plot_natural_history, recovery_milestones, show_natural_history
+from backcare.lessons.natural_history import (
+    natural_history_alt_text, natural_history_explorer, plot_natural_history, recovery_milestones, show_natural_history,
+)
 
 
 def test_natural_history_alt_text_contains_plotted_numbers():

@@ -15,7 +15,7 @@ ABOVE = ("charts", "views", "widgets", "lessons", "builders")
 
 
 def _imports(path: Path) -> list[str]:
-    """Every module imported by the file, as an absolute dotted name (``..views.render`` -> ``backcare.views.render``)."""
+    """Every module imported by the file as an absolute name (``..views.render`` -> ``backcare.views.render``)."""
     names = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):

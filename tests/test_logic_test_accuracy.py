@@ -10,7 +10,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from backcare.logic.test_accuracy import ALLOWED_PROBABILITY, likelihood_ratios, parse_probability, post_test_probability
+from backcare.logic.test_accuracy import (
+    ALLOWED_PROBABILITY, likelihood_ratios, parse_probability, post_test_probability,
+)
 
 
 def exact(message: str) -> str:

@@ -1,41 +1,31 @@
-"""The icon array: one marker per person, a group per kind of person (shape, fill and a label carry the group).
-
-The one icon-array function of the course (triage groups in chapter 01, the red-flag paradox in chapter 02): it is
-handed the groups and draws them in order, row by row, ``cols`` people to a row.
+"""The one icon-array chart: one marker per person (or injection), groups drawn in order, each group's marker shape
+AND colour carrying its meaning (never colour alone). Handed its data; loads nothing.
 
 Examples
 --------
->>> fig = plot_icon_array([IconGroup(3, "three", {"marker": "^"}), IconGroup(0, "none", {}),
-...                        IconGroup(7, "seven", {"marker": "o"})], cols=5, title="Out of 10")
->>> [len(c.get_offsets()) for c in fig.axes[0].collections]
-[3, 7]
+>>> fig = plot_icon_array([(3, {"marker": "o", "color": "red", "label": "3 with the event"}),
+...                        (97, {"marker": ".", "color": "grey", "label": "97 without"})], cols=10, title="Out of 100")
+>>> len(fig.axes[0].collections), fig.axes[0].get_title()
+(2, 'Out of 100')
+>>> import matplotlib.pyplot as plt; plt.close(fig)
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Mapping, Sequence
 
-from .style import course_style
+import matplotlib.pyplot as plt
 
-__all__ = ["IconGroup", "plot_icon_array"]
-
-
-@dataclass(frozen=True)
-class IconGroup:
-    """``count`` people drawn with matplotlib scatter ``style`` (marker, colours, size) and a legend ``label``."""
-
-    count: int
-    label: str
-    style: dict = field(default_factory=dict)
+from ..figures import course_style
 
 
-def plot_icon_array(groups: Sequence[IconGroup], *, cols: int, title: str, figsize=(8.0, 6.4),
-                    markerscale: float = 1.6, ax=None):
-    """Draw the groups as an icon array (empty groups are left out of the legend); return the Figure."""
-    import matplotlib.pyplot as plt
-
-    total = sum(g.count for g in groups)
+def plot_icon_array(groups: Sequence[tuple[int, Mapping]], *, cols: int, title: str, ax=None,
+                    figsize: tuple[float, float] = (8.0, 6.4), title_kw: Mapping | None = None,
+                    legend_kw: Mapping | None = None, note: str | None = None):
+    """Draw ``groups`` — (count, matplotlib ``scatter`` style with its ``label``) in order — as an icon array of
+    ``cols`` columns, filled row by row from the top left. ``legend_kw`` (None: no legend) and ``note`` (a boxed
+    text in the middle, e.g. "too few to draw") are optional."""
+    total = sum(n for n, _ in groups)
     rows = math.ceil(total / cols)
     with course_style():
         if ax is None:
@@ -43,16 +33,19 @@ def plot_icon_array(groups: Sequence[IconGroup], *, cols: int, title: str, figsi
         else:
             fig = ax.figure
         start = 0
-        for g in groups:
-            idx = range(start, start + g.count)
-            start += g.count
-            if not g.count:
-                continue
-            ax.scatter([i % cols for i in idx], [-(i // cols) for i in idx], label=g.label, **g.style)
+        for n, style in groups:
+            if n > 0:
+                idx = range(start, start + n)
+                ax.scatter([i % cols for i in idx], [-(i // cols) for i in idx], **style)
+            start += n
+        if note:
+            ax.text(cols / 2, 1 - rows / 2, note, ha="center", va="center", fontsize=10,
+                    bbox={"facecolor": "white", "edgecolor": "black"})
         ax.set_xlim(-1, cols)
         ax.set_ylim(-rows - 0.5, 1)
         ax.set_aspect("equal")
         ax.axis("off")
-        ax.set_title(title)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=2, fontsize=9.5, markerscale=markerscale)
+        ax.set_title(title, **(title_kw or {}))
+        if legend_kw is not None:
+            ax.legend(**legend_kw)
     return fig

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from .._chapterkit import fact, number
-from ..charts.icon_array import IconGroup, plot_icon_array
+from ..charts.icon_array import plot_icon_array
 from ..charts.show import ShownFigure, render_figure
 from ..charts.style import PALETTE
 from ..logic.red_flags import red_flag_report
@@ -49,15 +49,17 @@ def show_red_flag_paradox(population: int = 1000) -> ShownFigure:
     """
     flagged, serious = red_flag_paradox_counts(population)
     groups = [
-        IconGroup(serious, f"Red flag and serious pathology: {serious}",
-                  dict(marker="^", color=PALETTE["vermillion"], edgecolors="black", s=40, linewidths=0.6)),
-        IconGroup(flagged - serious, f"Red flag, no serious pathology: {flagged - serious}",
-                  dict(marker="s", color=PALETTE["orange"], s=20, linewidths=0)),
-        IconGroup(population - flagged, f"No red flag: {population - flagged}",
-                  dict(marker="o", facecolors="white", edgecolors=PALETTE["grey"], s=18, linewidths=0.8)),
+        (serious, dict(label=f"Red flag and serious pathology: {serious}", marker="^", color=PALETTE["vermillion"],
+                       edgecolors="black", s=40, linewidths=0.6)),
+        (flagged - serious, dict(label=f"Red flag, no serious pathology: {flagged - serious}", marker="s",
+                                 color=PALETTE["orange"], s=20, linewidths=0)),
+        (population - flagged, dict(label=f"No red flag: {population - flagged}", marker="o", facecolors="white",
+                                    edgecolors=PALETTE["grey"], s=18, linewidths=0.8)),
     ]
-    fig = plot_icon_array(groups, cols=40 if population == 1000 else 20, figsize=(8.0, 6.0), markerscale=1.5,
-                          title=f"Out of {population:,} adults with acute low back pain in primary care")
+    fig = plot_icon_array(groups, cols=40 if population == 1000 else 20, figsize=(8.0, 6.0),
+                          title=f"Out of {population:,} adults with acute low back pain in primary care",
+                          legend_kw=dict(loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=2, fontsize=9.5,
+                                         markerscale=1.5))
     alt = (f"Icon array of {population:,} adults with acute low back pain in primary care (Henschke 2009): "
            f"{flagged} had at least one red flag ({number(fact('henschke2009_any_red_flag').value)}%), but only "
            f"{serious} had serious pathology ({number(fact('henschke2009_serious_pathology').value)}%). "

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 
 from .._chapterkit import fact, number
-from ..charts.icon_array import IconGroup, plot_icon_array
+from ..charts.icon_array import plot_icon_array
 from ..charts.show import ShownFigure, render_figure
 from ..charts.style import PALETTE
 from ..content.chapter_understanding import triage_group
@@ -44,17 +44,20 @@ def plot_triage_icon_array(counts: TriageCounts | None = None, ax=None):
     c = counts or triage_counts()
     cols = 40 if c.population == 1000 else max(10, math.ceil(math.sqrt(c.population * 1.6)))
     groups = [
-        IconGroup(c.serious, f"Possible serious pathology: about {c.serious}",
-                  dict(marker="^", color=PALETTE["vermillion"], edgecolors="black", s=34, linewidths=0.6)),
-        IconGroup(c.radicular_low, f"Radicular pain: at least {c.radicular_low} ...",
-                  dict(marker="s", color=PALETTE["orange"], edgecolors="black", s=26, linewidths=0.5)),
-        IconGroup(c.radicular_high - c.radicular_low, f"... up to {c.radicular_high} (range not verified)",
-                  dict(marker="s", facecolors="white", edgecolors=PALETTE["orange"], s=26, linewidths=1.2)),
-        IconGroup(c.nonspecific_low, f"Non-specific low back pain: {c.nonspecific_low} to {c.nonspecific_high}",
-                  dict(marker="o", color=PALETTE["sky"], s=22, linewidths=0)),
+        (c.serious, dict(label=f"Possible serious pathology: about {c.serious}", marker="^",
+                         color=PALETTE["vermillion"], edgecolors="black", s=34, linewidths=0.6)),
+        (c.radicular_low, dict(label=f"Radicular pain: at least {c.radicular_low} ...", marker="s",
+                               color=PALETTE["orange"], edgecolors="black", s=26, linewidths=0.5)),
+        (c.radicular_high - c.radicular_low, dict(label=f"... up to {c.radicular_high} (range not verified)",
+                                                  marker="s", facecolors="white", edgecolors=PALETTE["orange"], s=26,
+                                                  linewidths=1.2)),
+        (c.nonspecific_low, dict(label=f"Non-specific low back pain: {c.nonspecific_low} to {c.nonspecific_high}",
+                                 marker="o", color=PALETTE["sky"], s=22, linewidths=0)),
     ]
     return plot_icon_array(groups, cols=cols, title=f"Out of {c.population:,} people seen in primary care with low "
-                                                     "back pain", ax=ax)
+                                                     "back pain", ax=ax,
+                           legend_kw=dict(loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=2, fontsize=9.5,
+                                          markerscale=1.6))
 
 
 def show_triage(population: int = 1000) -> ShownFigure:
