@@ -24,13 +24,9 @@ PYTEST_ARGS = [
 
 
 def _lab(extra: list[str]) -> int:
-    root = repo_root()
-    cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={root}", "--ServerApp.ip=127.0.0.1"]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        cmd.append("--allow-root")
-    cmd += extra or ["--ServerApp.default_url=/lab/tree/notebooks/00_start_here.ipynb"]
-    print("Starting JupyterLab with the series; open the URL it prints. Stop it with Ctrl-C.", flush=True)
-    return subprocess.call(cmd, cwd=root)
+    from .lab import main as lab_main
+
+    return lab_main(extra)
 
 
 def _test(extra: list[str]) -> int:
@@ -40,8 +36,10 @@ def _test(extra: list[str]) -> int:
     if "--no-site" in extra:
         extra = [a for a in extra if a != "--no-site"]
     else:
-        print("== building the static site (used by the page and browser tests) ==", flush=True)
+        print("== building the static sites (used by the page and browser tests): self-study and teacher ==",
+              flush=True)
         site.build()
+        site.build(site.build_dir() / "html-teacher", audience="teacher")
     workers = os.environ.get("BACKCARE_TEST_WORKERS", "2")
     args = list(PYTEST_ARGS)
     if workers not in ("0", "1"):

@@ -1,7 +1,8 @@
 """Execute notebooks in place: the only writer of committed outputs (``make execute``).
 
 After execution the notebook is normalised so that re-executing reproduces it byte for byte where the outputs are
-deterministic: no widget state, no timing metadata, deterministic widget view ids, execution counts 1..N.
+deterministic: saved widget state with model ids renumbered in a fixed order (so JupyterLab, nbviewer and nbconvert
+show every interactive before Run All; see ``builders/widget_state.py``), no timing metadata, execution counts 1..N.
 """
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ def execute_notebook(nb, *, cwd: Path, store_widget_state: bool = False, timeout
     """Run every cell of ``nb`` (an nbformat node) in a fresh kernel started in ``cwd``; return the node."""
     from nbclient import NotebookClient
 
+    from .builders.kernels import kernel_config
+
     old = {k: os.environ.get(k) for k in KERNEL_ENV}
     os.environ.update(KERNEL_ENV)
     try:
@@ -38,6 +41,7 @@ def execute_notebook(nb, *, cwd: Path, store_widget_state: bool = False, timeout
             resources={"metadata": {"path": str(cwd)}},
             record_timing=False,
             store_widget_state=store_widget_state,
+            config=kernel_config(),
         )
         client.execute()
     finally:
@@ -50,18 +54,13 @@ def execute_notebook(nb, *, cwd: Path, store_widget_state: bool = False, timeout
 
 
 def normalise(nb):
-    """Strip what churns between runs: widget state, timings, random widget ids."""
-    nb.metadata.pop("widgets", None)
-    counter = 0
+    """Remove what churns between runs: timings, and random widget model ids (renumbered in the saved state and in
+    every widget-view output)."""
+    from .builders.widget_state import normalise_widget_state
+
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
-        if cell.cell_type != "code":
-            continue
-        for out in cell.get("outputs", []):
-            data = out.get("data") or {}
-            if WIDGET_VIEW in data:
-                counter += 1
-                data[WIDGET_VIEW]["model_id"] = f"{counter:032x}"
+    normalise_widget_state(nb)
     return nb
 
 
@@ -69,7 +68,7 @@ def execute_in_place(path: Path) -> float:
     """Execute one committed notebook and write it back normalised; return seconds taken."""
     start = time.perf_counter()
     nb = nbformat.read(path, as_version=4)
-    execute_notebook(nb, cwd=path.parent)
+    execute_notebook(nb, cwd=path.parent, store_widget_state=True)
     normalise(nb)
     nbformat.write(nb, path)
     return time.perf_counter() - start

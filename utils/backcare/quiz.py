@@ -516,7 +516,10 @@ class Quiz(widgets.VBox):
         return _summary(self.questions)
 
     def _repr_mimebundle_(self, **kwargs):
+        from .views.fallback import QUIZ_NOTE, fallback_bundle
+
         data = super()._repr_mimebundle_(**kwargs)
+        data.update(fallback_bundle(self, note=QUIZ_NOTE, note_first=True))  # readable questions without widgets
         data["text/plain"] = _summary(self.questions)
         return data
 

@@ -1,8 +1,12 @@
 """The static, offline site: ``python -m backcare html`` -> ``_build/html/``.
 
-Each notebook is executed with widget state embedded (so explorers and self-checks work with no kernel), instructor
-cells are removed, ``[@Key]`` citations become links, and nbconvert renders it with the package's ``backcare``
-template. All JavaScript comes from the site's own ``_static/`` folder (npm packages, ``npm ci``), never a CDN.
+Pages are rendered from the committed, executed notebooks, which carry their widget state (``make execute`` saves it),
+so explorers and self-checks work with no kernel and nothing is executed again. A notebook that is not executed, or
+whose widget views have no saved state, is executed first (``--execute`` executes every one). The build is for one
+audience (``backcare.builders.audience``): by default ``self-study``, safe to hand to students (no instructor cells,
+no instructor guide); ``--audience teacher`` adds them. ``[@Key]`` citations become links, and nbconvert renders each
+page with the package's ``backcare`` template. All JavaScript comes from the site's own ``_static/`` folder (npm
+packages, ``npm ci``), never a CDN.
 """
 from __future__ import annotations
 
@@ -16,6 +20,8 @@ from pathlib import Path
 
 import nbformat
 
+from .builders.audience import DEFAULT_AUDIENCE, add_audience_argument, audience_notebook, check_audience
+from .builders.widget_state import STATE, VIEW
 from .citations import CITE_RE, KEY_RE
 from .notebook_meta import ChapterMeta, chapter_meta
 from .paths import PACKAGE_DIR, build_dir, notebooks_dir, repo_root
@@ -106,11 +112,32 @@ def rewrite_links(markdown: str) -> str:
     return markdown.replace("](../README.md)", "](index.html)")
 
 
-def student_view(nb):
-    """A copy of ``nb`` without instructor cells (see :func:`backcare.student.student_notebook`)."""
-    from .student import student_notebook
+def student_view(nb, audience: str = DEFAULT_AUDIENCE):
+    """A copy of ``nb`` with only the cells ``audience`` receives (see :mod:`backcare.builders.audience`)."""
+    return audience_notebook(nb, audience)
 
-    return student_notebook(nb)
+
+def needs_execution(nb) -> bool:
+    """Whether ``nb`` must be executed before rendering: a code cell never run, or a widget view without saved state.
+
+    >>> import nbformat.v4 as v4
+    >>> needs_execution(v4.new_notebook(cells=[v4.new_code_cell("1")]))
+    True
+    >>> nb = v4.new_notebook(cells=[v4.new_code_cell("1", execution_count=1)])
+    >>> needs_execution(nb)
+    False
+    >>> nb.cells[0].outputs = [v4.new_output("display_data", data={VIEW: {"model_id": "01"}})]
+    >>> needs_execution(nb), needs_execution({**nb, "metadata": {"widgets": {STATE: {"state": {"01": {}}}}}})
+    (True, False)
+    """
+    from .builders.widget_state import view_outputs
+
+    cells = nb.get("cells", [])
+    if any(c.get("cell_type") == "code" and c.get("execution_count") is None and c.get("source", "").strip()
+           for c in cells):
+        return True
+    saved = ((nb.get("metadata") or {}).get("widgets") or {}).get(STATE, {}).get("state", {})
+    return any(out["data"][VIEW]["model_id"] not in saved for out in view_outputs(cells))
 
 
 def _nav(pages: list[Page], current: int | None, *, label: str = "Chapters") -> str:
@@ -202,9 +229,11 @@ def _resources(nav: str, notes: str, footer_nav: str) -> dict:
     }
 
 
-def render_page(pages: list[Page], i: int, out: Path, *, execute: bool = True) -> Path:
-    """Execute (with widget state) and render one page; ``SystemExit`` names the notebook and cell on failure."""
-    return _render_checked(pages, i, out, execute=execute)
+def render_page(pages: list[Page], i: int, out: Path, *, execute: bool | str = "auto",
+                audience: str = DEFAULT_AUDIENCE) -> Path:
+    """Render one page (executing it first when needed, with widget state); ``SystemExit`` names the notebook and
+    cell on failure."""
+    return _render_checked(pages, i, out, execute=execute, audience=audience)
 
 
 def _standalone(title: str, main_html: str, *, nav: str, footer_nav: str) -> str:
@@ -331,26 +360,29 @@ def describe_failure(path: Path, nb, exc: BaseException) -> str:
     return f"{path.name}: {type(exc).__name__}: {exc}"
 
 
-def _render_checked(pages: list[Page], i: int, out: Path, *, execute: bool) -> Path:
-    """Render one page; on failure stop with a reason naming the notebook and the cell."""
-    from .execute import execute_notebook
+def _render_checked(pages: list[Page], i: int, out: Path, *, execute: bool | str = "auto",
+                    audience: str = DEFAULT_AUDIENCE) -> Path:
+    """Render one page; on failure stop with a reason naming the notebook and the cell. ``execute``: True (always),
+    False (never) or ``"auto"`` (when :func:`needs_execution` says so)."""
+    from .execute import execute_notebook, normalise
 
     page = pages[i]
     nb = nbformat.read(page.path, as_version=4)
     try:
-        if execute:
+        if execute is True or (execute == "auto" and needs_execution(nb)):
             execute_notebook(nb, cwd=page.path.parent, store_widget_state=True)
+            normalise(nb)
     except Exception as exc:  # nbclient's CellExecutionError (or a kernel that would not start)
         raise SystemExit(f"site build stopped: {describe_failure(page.path, nb, exc)}") from None
     try:
-        return _render_executed(pages, i, out, nb)
+        return _render_executed(pages, i, out, nb, audience)
     except Exception as exc:
         raise SystemExit(f"site build stopped: {page.path.name}: {type(exc).__name__}: {exc}") from None
 
 
-def _render_executed(pages: list[Page], i: int, out: Path, nb) -> Path:
+def _render_executed(pages: list[Page], i: int, out: Path, nb, audience: str = DEFAULT_AUDIENCE) -> Path:
     page = pages[i]
-    nb = student_view(nb)
+    nb = student_view(nb, audience)
     link_citations(nb, _labels())
     nb.metadata["title"] = page.meta.title
     notes = NOT_ADVICE_HTML + URGENT_HTML + _review_html()
@@ -363,10 +395,13 @@ def _render_executed(pages: list[Page], i: int, out: Path, nb) -> Path:
     return target
 
 
-def build(out: Path | None = None, names: list[str] | None = None, *, execute: bool = True,
-          source: Path | None = None) -> list[Path]:
-    """Build the site from the notebooks in ``source`` (default ``notebooks/``) into ``out`` (default
-    ``_build/html``); stop with ``SystemExit`` naming the notebook and cell when one fails."""
+def build(out: Path | None = None, names: list[str] | None = None, *, execute: bool | str = "auto",
+          source: Path | None = None, audience: str = DEFAULT_AUDIENCE) -> list[Path]:
+    """Build the site for ``audience`` from the notebooks in ``source`` (default ``notebooks/``) into ``out``
+    (default ``_build/html``); stop with ``SystemExit`` naming the notebook and cell when one fails. Pages of
+    notebooks the audience does not receive (the instructor guide, unless ``teacher``) are not written, and removed
+    when an earlier build left them in ``out``."""
+    check_audience(audience)
     out = Path(out) if out else build_dir() / "html"
     out.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
@@ -377,6 +412,10 @@ def build(out: Path | None = None, names: list[str] | None = None, *, execute: b
         raise SystemExit(f"site build stopped: {exc}") from None
     if not pages:
         raise SystemExit(f"site build stopped: no notebooks named NN_*.ipynb in {source or notebooks_dir()}")
+    left_out = [p for p in pages if p.is_instructor and audience != "teacher"]
+    for page in left_out:
+        (out / page.html_name).unlink(missing_ok=True)
+    pages = [p for p in pages if p not in left_out]
     written = [render_index(pages, out), render_glossary(pages, out)]
     for i, page in enumerate(pages):
         if names and not any(page.path.stem.startswith(n.removesuffix(".ipynb")) for n in names):
@@ -384,13 +423,13 @@ def build(out: Path | None = None, names: list[str] | None = None, *, execute: b
         t0 = time.perf_counter()
         print(f"[{i + 1}/{len(pages)}] {page.path.name} ...", end=" ", flush=True)
         try:
-            written.append(_render_checked(pages, i, out, execute=execute))
+            written.append(_render_checked(pages, i, out, execute=execute, audience=audience))
         except SystemExit:
             print("FAILED", flush=True)
             raise
         print(f"{time.perf_counter() - t0:.1f} s", flush=True)
     total = time.perf_counter() - start
-    print(f"built {len(written)} pages in {total:.1f} s -> {out}")
+    print(f"built {len(written)} pages for the {audience} audience in {total:.1f} s -> {out}")
     for path in written:
         print(f"  {path.name:40s} {path.stat().st_size / 1024:8.1f} KiB")
     return written
@@ -403,6 +442,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("notebooks", nargs="*", help="only these notebooks (e.g. 00_start_here)")
     parser.add_argument("--out", type=Path, default=None, help="output folder (default _build/html)")
     parser.add_argument("--source", type=Path, default=None, help="notebook folder (default notebooks/)")
+    parser.add_argument("--execute", action="store_true",
+                        help="execute every notebook again (default: only those not executed or without widget state)")
+    add_audience_argument(parser)
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
-    build(args.out, args.notebooks or None, source=args.source)
+    build(args.out, args.notebooks or None, source=args.source, audience=args.audience,
+          execute=True if args.execute else "auto")
     return 0
