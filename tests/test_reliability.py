@@ -132,7 +132,7 @@ def roots_by_notebook():
 def _execute_alone(path: Path, folder: Path):
     """Execute a copy of ``path`` in a fresh kernel, in ``folder`` that holds nothing else (so it depends on no other
     notebook and no file beside it), the same way `make execute` does; return the normalised notebook."""
-    from backcare.execute import execute_notebook, normalise
+    from backcare.builders.execute import execute_notebook, normalise
 
     folder.mkdir()
     shutil.copy(path, folder / path.name)

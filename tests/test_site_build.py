@@ -12,7 +12,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from backcare import site
+from backcare.builders import site
 from backcare.charts.show import PLACEHOLDER_ALT
 
 pytestmark = pytest.mark.slow  # starts kernels and nbconvert

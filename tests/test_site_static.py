@@ -18,7 +18,7 @@ PAGES = ["index", "glossary"] + CHAPTERS
 def _role(stem: str) -> str:
     import nbformat
 
-    from backcare.student import notebook_role
+    from backcare.builders.student import notebook_role
 
     return notebook_role(nbformat.read(ROOT / "notebooks" / f"{stem}.ipynb", as_version=4), stem)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import nbformat
 
-from .paths import notebooks_dir
+from ..paths import notebooks_dir
 
 KERNEL_ENV = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0", "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -29,7 +29,7 @@ def execute_notebook(nb, *, cwd: Path, store_widget_state: bool = False, timeout
     """Run every cell of ``nb`` (an nbformat node) in a fresh kernel started in ``cwd``; return the node."""
     from nbclient import NotebookClient
 
-    from .builders.kernels import kernel_config
+    from .kernels import kernel_config
 
     old = {k: os.environ.get(k) for k in KERNEL_ENV}
     os.environ.update(KERNEL_ENV)
@@ -56,7 +56,7 @@ def execute_notebook(nb, *, cwd: Path, store_widget_state: bool = False, timeout
 def normalise(nb):
     """Remove what churns between runs: timings, and random widget model ids (renumbered in the saved state and in
     every widget-view output)."""
-    from .builders.widget_state import normalise_widget_state
+    from .widget_state import normalise_widget_state
 
     for cell in nb.cells:
         cell.metadata.pop("execution", None)

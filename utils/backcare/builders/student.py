@@ -26,8 +26,8 @@ from pathlib import Path
 
 import nbformat
 
-from .notebook_meta import is_instructor
-from .paths import notebooks_dir, repo_root
+from ..notebook_meta import is_instructor
+from ..paths import notebooks_dir, repo_root
 
 ROLES = ("chapter", "instructor")
 
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="publish the student copy as a git repository in DIR (for nbgitpuller)")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     if args.git is not None:
-        from .builders.student_repo import publish_student_repo
+        from .student_repo import publish_student_repo
 
         try:
             commit = publish_student_repo(args.git, args.source)

@@ -20,11 +20,11 @@ from pathlib import Path
 
 import nbformat
 
-from .builders.audience import DEFAULT_AUDIENCE, add_audience_argument, audience_notebook, check_audience
-from .builders.widget_state import STATE, VIEW
-from .citations import CITE_RE, KEY_RE
-from .notebook_meta import ChapterMeta, chapter_meta
-from .paths import PACKAGE_DIR, build_dir, notebooks_dir, repo_root
+from .audience import DEFAULT_AUDIENCE, add_audience_argument, audience_notebook, check_audience
+from .widget_state import STATE, VIEW
+from ..citations import CITE_RE, KEY_RE
+from ..notebook_meta import ChapterMeta, chapter_meta
+from ..paths import PACKAGE_DIR, build_dir, notebooks_dir, repo_root
 
 SITE_TITLE = "Back pain care: from self-care to surgery"
 TEMPLATE_DIR = PACKAGE_DIR / "templates"
@@ -77,8 +77,8 @@ def discover(names: list[str] | None = None, source: Path | None = None) -> list
 
 
 def _labels() -> dict[str, str]:
-    from .content import load_content
-    from .references import reference_label
+    from ..content import load_content
+    from ..references import reference_label
 
     return {k: reference_label(r) for k, r in load_content().references.items()}
 
@@ -130,7 +130,7 @@ def needs_execution(nb) -> bool:
     >>> needs_execution(nb), needs_execution({**nb, "metadata": {"widgets": {STATE: {"state": {"01": {}}}}}})
     (True, False)
     """
-    from .builders.widget_state import view_outputs
+    from .widget_state import view_outputs
 
     cells = nb.get("cells", [])
     if any(c.get("cell_type") == "code" and c.get("execution_count") is None and c.get("source", "").strip()
@@ -159,7 +159,7 @@ def _nav(pages: list[Page], current: int | None, *, label: str = "Chapters") -> 
 
 def _review_html() -> str:
     try:
-        from .content import load_content
+        from ..content import load_content
 
         review = load_content().review
         done = [r for r in review.values() if getattr(r, "reviewed_by", None)]
@@ -317,7 +317,7 @@ the first; each chapter lists what it assumes you have read.</p>
 
 
 def render_glossary(pages: list[Page], out: Path) -> Path:
-    from .glossary import glossary_body_html
+    from ..glossary import glossary_body_html
 
     main = ("<h1>Glossary</h1><p>Terms used in the series, A to Z, in plain words. Where an entry states a fact, "
             "it names its source; the sources are listed at the end of the page.</p>" + glossary_body_html())
