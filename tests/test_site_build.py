@@ -74,6 +74,14 @@ def test_fixture_site_builds_with_index_glossary_and_page(tmp_path):
     page = (tmp_path / "html" / "50_fine.html").read_text()
     assert "42" in page and 'href="glossary.html"' in page
     assert (tmp_path / "html" / "_static" / "require.js").exists()
+    layout = re.compile(r'<a class="bc-skip" href="#content">Skip to content</a>\s*<header class="bc-header" '
+                        r'role="banner">.*</header>\s*<aside aria-label="Important notes" class="bc-notes">.*</aside>'
+                        r'\s*<main id="content" tabindex="-1">.*</main>\s*<footer class="bc-footer" '
+                        r'role="contentinfo">.*</footer>\s*</body>', re.S)
+    for path in written:  # notebook pages and pages without a notebook share ONE layout file
+        html = path.read_text()
+        assert layout.search(html), path.name
+        assert html.count('role="banner"') == 1 and html.count('role="contentinfo"') == 1, path.name
 
 
 def test_plain_nbconvert_keeps_alt_text_on_every_figure(tmp_path):

@@ -236,20 +236,24 @@ def render_page(pages: list[Page], i: int, out: Path, *, execute: bool | str = "
     return _render_checked(pages, i, out, execute=execute, audience=audience)
 
 
+def _layout_env():
+    """The Jinja2 environment of the site's own pages (autoescape on), reading the same folder as the nbconvert
+    template, so both use ``templates/backcare/_layout.html.j2``."""
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR / "backcare")), autoescape=True,
+                              undefined=jinja2.StrictUndefined)
+
+
 def _standalone(title: str, main_html: str, *, nav: str, footer_nav: str) -> str:
-    """A page without a notebook behind it (contents, glossary): same header, notes, landmarks and footer."""
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>{html.escape(title)}</title><link rel="stylesheet" href="{STATIC}site.css"></head>
-<body class="bc-page"><a class="bc-skip" href="#content">Skip to content</a>
-<header class="bc-header"><p class="bc-site-title"><a href="index.html">{html.escape(SITE_TITLE)}</a></p>{nav}</header>
-<aside class="bc-notes" aria-label="Important notes">{NOT_ADVICE_HTML}{URGENT_HTML}{_review_html()}</aside>
-<main id="content" tabindex="-1">
-{main_html}
-</main>
-<footer class="bc-footer">{footer_nav}{FOOTER_HTML}</footer>
-</body></html>
-"""
+    """A page without a notebook behind it (contents, glossary): the notebook pages' layout (one layout file)."""
+    from markupsafe import Markup
+
+    page = _layout_env().get_template("standalone.html.j2").render(
+        title=title, static=STATIC, site_title=Markup(html.escape(SITE_TITLE)), nav_html=Markup(nav),
+        notes_html=Markup(NOT_ADVICE_HTML + URGENT_HTML + _review_html()), main_html=Markup(main_html),
+        footer_nav_html=Markup(footer_nav), footer_html=Markup(FOOTER_HTML))
+    return page + "\n"
 
 
 def _prerequisites_html(names, pages: list[Page]) -> str:
