@@ -125,7 +125,8 @@ def drive_start_here(page) -> None:
     """00: the invasiveness explorer and every kind of self-check question."""
     from backcare.content import load_content
     from backcare.lessons.invasiveness import level_card_html
-    from backcare.quiz import check_multiple, check_numeric, check_single, load_bank
+    from backcare.lessons.quiz import load_bank
+    from backcare.logic.quiz import check_multiple, check_numeric, check_single
 
     # The invasiveness explorer: choose each of two levels; the visible card is the package's card for that level.
     levels = load_content().invasiveness_levels

@@ -100,7 +100,7 @@ _API = {
     "simulate_care_seeking": "logic.care_seeking:simulate_care_seeking",
     "options_with_effects": "lessons.effect_choices:options_with_effects",
     # self-checks
-    "self_check": "lessons.self_check:self_check",
+    "self_check": "lessons.quiz:self_check",
     # calculators (pure functions)
     "start_back": "logic.start_back:start_back",
     "post_test_probability": "logic.test_accuracy:post_test_probability",

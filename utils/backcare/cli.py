@@ -61,7 +61,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "html": ("backcare.builders.site:main", "build the offline static site into _build/html"),
     "content": ("backcare.content.summary:main", "summarise content/; --check validates every content file"),
     "schema": ("backcare.content.schema:main", "write the JSON Schema of every content file; --check finds stale ones"),
-    "quiz": ("backcare.quiz:main", "check question banks while writing them (content/quiz/)"),
+    "quiz": ("backcare.lessons.quiz:main", "check question banks while writing them (content/quiz/)"),
     "student": ("backcare.builders.student:main", "write student copies of the notebooks for an audience"),
     "slides": ("backcare.builders.deck:main", "build a chapter's lecture deck (reveal.js from npm, no CDN)"),
     "handouts": ("backcare.builders.handouts:main", "print tagged PDF handouts into _build/handouts"),
