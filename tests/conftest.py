@@ -77,7 +77,7 @@ def _built(out: Path, **options) -> Path:
     with open(lock, "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         if not (out / "index.html").exists():
-            from backcare import site
+            from backcare.builders import site
 
             site.build(out, **options)
     return out

@@ -15,7 +15,7 @@ SNIPPET = textwrap.dedent("""
     import nbformat.v4 as v4
     nb = v4.new_notebook(cells=[v4.new_code_cell("print(6 * 7)")])
     if sys.argv[1] == "backcare":
-        from backcare.execute import execute_notebook
+        from backcare.builders.execute import execute_notebook
         execute_notebook(nb, cwd=Path("."))
     else:
         from nbclient import NotebookClient

@@ -76,7 +76,7 @@ def test_scale_explorer_in_start_here_by_mouse_and_keyboard(site_dir, offline_pa
 def _guide() -> str:
     import nbformat
 
-    from backcare.student import notebook_role
+    from backcare.builders.student import notebook_role
 
     for stem in CHAPTERS:
         if notebook_role(nbformat.read(ROOT / "notebooks" / f"{stem}.ipynb", as_version=4), stem) == "instructor":

@@ -249,7 +249,7 @@ def _wait_for(port: int, path: str, proc: subprocess.Popen):
 
 @pytest.mark.slow
 def test_lab_run_in_a_student_copy_serves_that_copy_and_opens_its_chapter_00(tmp_path):
-    from backcare.student import write_student_copies
+    from backcare.builders.student import write_student_copies
 
     copy = tmp_path / "my-course"
     write_student_copies(copy)
@@ -272,7 +272,7 @@ def test_lab_run_in_a_student_copy_serves_that_copy_and_opens_its_chapter_00(tmp
 
 
 def test_backcare_root_pointed_at_a_student_copy_fails_with_a_clear_message(tmp_path):
-    from backcare.student import write_student_copies
+    from backcare.builders.student import write_student_copies
 
     write_student_copies(tmp_path)
     code = "import backcare as bc; bc.load_content()"
