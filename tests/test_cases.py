@@ -1,4 +1,4 @@
-"""Chapter 07: vignettes, triage and stratification against backcare.clinical / backcare.assessment (expected results
+"""Chapter 07: vignettes, triage and stratification against backcare.logic.start_back / backcare.logic.red_flags (expected results
 WRITTEN BY HAND from each vignette's answers and the fact sheet), plan feedback, option grid, explorers."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from backcare.content.vignettes import VignettesFile
 from backcare.lessons import cases as lessons
 from backcare.logic import cases as logic
 from backcare.views import cases as views
-from backcare.clinical import StartBackResult, start_back
+from backcare.logic.start_back import StartBackResult, start_back
 from backcare.logic.selection import select_options
 
 # (vignette, triage group, urgency, STarT Back total, psychosocial subscale, risk), worked out by hand:
@@ -33,7 +33,7 @@ def test_triage_and_stratification_by_hand(vid, group, urgency, total, psych, ri
     t = logic.triage(vid)
     assert (t.group, t.urgency) == (group, urgency)
     assert logic.stratify(vid) == StartBackResult(total=total, psychosocial=psych, risk=risk)
-    # the score comes from backcare.clinical, not re-implemented
+    # the score comes from backcare.logic.start_back, not re-implemented
     assert logic.stratify(vid) == start_back(logic.start_back_answers(vid))
 
 

@@ -62,7 +62,7 @@ def triage_exercise(vignette_id: str = "tomasz", choice: str = "non_specific"):
 
 
 def stratify_exercise(vignette_id: str = "tomasz", choice: str = "low"):
-    """Person x STarT Back risk guess -> feedback with the score from backcare.clinical.start_back."""
+    """Person x STarT Back risk guess -> feedback with the score from backcare.logic.start_back."""
     check_choice(choice, RISKS, what="risk group")
     return _nested("Step 2: stratify with STarT Back", [f"{r} risk" for r in RISKS],
                    lambda vid, j: stratify_view_html(vid, RISKS[j]), vignette_id, RISKS.index(choice), "Risk")

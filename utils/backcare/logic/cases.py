@@ -2,8 +2,8 @@
 feedback text for a learner's triage, risk-group and plan choices.
 
 The people come from ``content/chapters/vignettes.yaml`` (all synthetic). Red flags are read by
-:func:`backcare.assessment.red_flag_report` (chapter 02) and STarT Back is scored by
-:func:`backcare.clinical.start_back`. Teaching material, not medical advice.
+:func:`backcare.logic.red_flags.red_flag_report` (chapter 02) and STarT Back is scored by
+:func:`backcare.logic.start_back.start_back`. Teaching material, not medical advice.
 
 Triage rule (the course's teaching rule, not a validated decision rule; clinical reasoning comes first):
 
@@ -33,7 +33,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..choices import check_choice
-from ..clinical import start_back
+from .red_flags import red_flag_report
+from .start_back import start_back
 from ..content import load, read
 from ..content.vignettes import Vignette, VignettesFile
 
@@ -91,8 +92,6 @@ def triage(vignette_id: str) -> Triage:
     >>> triage("tomasz").reason
     'No red flag; no leg symptoms.'
     """
-    from ..assessment import red_flag_report
-
     v = vignette(vignette_id)
     report = red_flag_report(v.red_flags)
     if report.emergency:
@@ -116,12 +115,12 @@ def triage(vignette_id: str) -> Triage:
 
 
 def start_back_answers(vignette_id: str) -> dict[int, bool]:
-    """The vignette's STarT Back answers as ``{item: answer}`` for :func:`backcare.clinical.start_back`."""
+    """The vignette's STarT Back answers as ``{item: answer}`` for :func:`backcare.logic.start_back.start_back`."""
     return {i + 1: a for i, a in enumerate(vignette(vignette_id).start_back)}
 
 
 def stratify(vignette_id: str):
-    """STarT Back score of the vignette, computed by :func:`backcare.clinical.start_back`.
+    """STarT Back score of the vignette, computed by :func:`backcare.logic.start_back.start_back`.
 
     Examples
     --------

@@ -11,12 +11,12 @@ True
 """
 from __future__ import annotations
 
-from ..assessment import red_flag_report
-from ..clinical import START_BACK_ITEMS
 from ..content import load_content
 from ..logic.cases import (PLAN_LABELS, URGENCY_LABELS, load_vignettes, plan_feedback, stratify_feedback, triage,
                            triage_feedback, vignette)
 from ..logic.positions import applicable_position
+from ..logic.red_flags import red_flag_report
+from ..logic.start_back import START_BACK_ITEMS
 from ..references import reference_label
 from .effect_text import effect_summary
 from .render import Html, render
