@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from backcare.citations import notebook_cited_keys
+from backcare.logic.citations import notebook_cited_keys
 from backcare.notebook_meta import KNOWN_TAGS, cell_tags, chapter_meta
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -295,7 +295,7 @@ def test_bad_input_messages_name_the_problem():
 
 
 # --------------------------------------------------------------------------------------------------------------------
-# Calculators: properties not already covered in tests/test_clinical.py
+# Calculators: properties not already covered in tests/test_logic_*.py
 # --------------------------------------------------------------------------------------------------------------------
 probabilities = st.floats(0, 1, allow_nan=False)
 
@@ -303,7 +303,7 @@ probabilities = st.floats(0, 1, allow_nan=False)
 @settings(max_examples=300, deadline=None)
 @given(probabilities, probabilities)
 def test_likelihood_ratios_never_crash_and_agree_with_their_definition(sens, spec):
-    from backcare.clinical import likelihood_ratios
+    from backcare.logic.test_accuracy import likelihood_ratios
 
     try:
         lr_pos, lr_neg = likelihood_ratios(sens, spec)
@@ -324,7 +324,7 @@ def test_likelihood_ratios_never_crash_and_agree_with_their_definition(sens, spe
 @settings(max_examples=200, deadline=None)
 @given(st.floats(0.01, 0.99), st.floats(0.01, 0.99), st.floats(0.01, 0.99), st.booleans())
 def test_post_test_probability_equals_pre_test_odds_times_the_likelihood_ratio(pre, sens, spec, positive):
-    from backcare.clinical import likelihood_ratios, post_test_probability
+    from backcare.logic.test_accuracy import likelihood_ratios, post_test_probability
 
     value = post_test_probability(pre, sens, spec, positive=positive)
     lr = likelihood_ratios(sens, spec)[0 if positive else 1]
@@ -339,7 +339,7 @@ answer_values = st.one_of(st.booleans(), st.integers(-1, 2), st.none(), st.text(
 @settings(max_examples=300, deadline=None)
 @given(st.dictionaries(answer_keys, answer_values, max_size=12))
 def test_start_back_on_any_answers_gives_a_result_or_a_value_error_naming_the_item(answers):
-    from backcare.clinical import start_back
+    from backcare.logic.start_back import start_back
 
     try:
         result = start_back(answers)
@@ -362,7 +362,7 @@ def _all_html(widget) -> list[str]:
 
 def test_explorer_card_escapes_text_that_slipped_past_the_models():
     from backcare.content.models import InvasivenessLevel
-    from backcare.invasiveness import level_card_html
+    from backcare.lessons.invasiveness import level_card_html
 
     real = __import__("backcare.content", fromlist=["load_content"]).load_content().invasiveness_levels[0]
     level = real.model_copy(update={"name": SCRIPT, "definition": SCRIPT})

@@ -13,7 +13,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from backcare.builders import site
-from backcare.figures import PLACEHOLDER_ALT
+from backcare.charts.show import PLACEHOLDER_ALT
 
 pytestmark = pytest.mark.slow  # starts kernels and nbconvert
 

@@ -25,8 +25,8 @@ from .widget_state import STATE, VIEW
 from ..citations import CITE_RE, KEY_RE
 from ..notebook_meta import ChapterMeta, chapter_meta
 from ..paths import PACKAGE_DIR, build_dir, notebooks_dir, repo_root
-from .site_pages import (FOOTER_HTML, GLOSSARY_PAGE, INSTRUCTOR_NOTE_HTML, NOT_ADVICE_HTML, SITE_TITLE,  # noqa: F401
-                         URGENT_HTML, _nav, _review_html, _standalone, render_glossary, render_index)
+from .site_pages import (GLOSSARY_PAGE, SITE_TITLE, _nav, cite_link, footer_html, notes_html,  # noqa: F401
+                         render_glossary, render_index)
 
 TEMPLATE_DIR = PACKAGE_DIR / "templates"
 STATIC = "_static/"
@@ -71,8 +71,7 @@ def link_citations(nb, labels: dict[str, str]):
         missing = [k for k in keys if k not in labels]
         if missing:
             raise KeyError(f"unknown reference key(s) {', '.join(missing)}")
-        inner = "; ".join(html.escape(labels[k]) for k in keys)
-        return f'<a class="bc-cite" href="#ref-{keys[0]}">({inner})</a>'
+        return cite_link(keys, labels)
 
     for cell in nb.cells:
         if cell.cell_type == "markdown":
@@ -165,7 +164,7 @@ def _resources(nav: str, notes: str, footer_nav: str) -> dict:
             "footer_nav_html": footer_nav,
             "notes_html": notes,
             "page_end_html": "",
-            "footer_html": FOOTER_HTML,
+            "footer_html": footer_html(),
         },
         "language_code": "en",
     }
@@ -236,9 +235,7 @@ def _render_executed(pages: list[Page], i: int, out: Path, nb, audience: str = D
     nb = student_view(nb, audience)
     link_citations(nb, _labels())
     nb.metadata["title"] = page.meta.title
-    notes = NOT_ADVICE_HTML + URGENT_HTML + _review_html()
-    if page.is_instructor:
-        notes = INSTRUCTOR_NOTE_HTML + notes
+    notes = notes_html(instructor=page.is_instructor)
     resources = _resources(_nav(pages, i), notes, _nav(pages, i, label="Chapters (end of page)"))
     body, _ = _exporter().from_notebook_node(nb, resources=resources)
     target = out / page.html_name

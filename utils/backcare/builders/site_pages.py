@@ -22,33 +22,7 @@ from ..paths import PACKAGE_DIR
 STATIC = "_static/"
 
 SITE_TITLE = "Back pain care: from self-care to surgery"
-#: The footer: both licences linked (the licence texts are LICENSE and LICENSE-content.md in the project folder).
-FOOTER_HTML = (
-    '<p>Text, figures and content data: <a href="https://creativecommons.org/licenses/by/4.0/" rel="license">'
-    "CC BY 4.0</a>. Code: <a href=\"https://opensource.org/license/mit\">MIT</a> (see <code>LICENSE</code> and "
-    "<code>LICENSE-content.md</code>; cite the series with <code>CITATION.cff</code>). Teaching material, not "
-    "medical advice. Content not yet clinically peer-reviewed unless a page says otherwise.</p>"
-)
 GLOSSARY_PAGE = "glossary.html"
-
-NOT_ADVICE_HTML = (
-    '<p class="bc-note"><strong>Teaching material, not medical advice.</strong> This series teaches students and '
-    "self-learners how back pain is assessed and treated. It cannot assess you: for your own care, talk to a "
-    "health professional.</p>"
-)
-URGENT_HTML = (
-    '<p class="bc-urgent"><strong>Urgent symptoms: seek emergency care the same day</strong> if back pain comes with '
-    "new difficulty passing urine or controlling bladder or bowels, numbness around the genitals or back passage "
-    "(saddle area), new or worsening weakness in the legs, fever or feeling very unwell, or after a major injury "
-    "such as a fall or road accident.</p>"
-)
-
-INSTRUCTOR_NOTE_HTML = (
-    '<p class="bc-note"><strong>For teachers.</strong> This page collects the instructor notes (timings, model '
-    "answers, debriefs) that student notebooks and chapter pages leave out. It is not part of the student copies "
-    "(<code>python -m backcare student</code>).</p>"
-)
-
 
 @functools.lru_cache(maxsize=None)
 def _layout_env() -> jinja2.Environment:
@@ -72,28 +46,37 @@ def _nav(pages, current: int | None, *, label: str = "Chapters") -> str:
     return _render("nav.html.j2", label=label, prev=prev, next=nxt, glossary=GLOSSARY_PAGE)
 
 
-def _review_html() -> str:
+def _reviewed() -> bool:
+    """Whether any chapter has a clinical review record (the notes then say "partly reviewed")."""
     try:
         from ..content import load_content
 
         review = load_content().review
-        done = [r for r in review.values() if getattr(r, "reviewed_by", None)]
+        return any(getattr(r, "reviewed_by", None) for r in review.values())
     except Exception:  # the content package reports its own errors elsewhere
-        done = []
-    if not done:
-        return ('<p class="bc-note"><strong>Review status:</strong> not yet clinically peer-reviewed. '
-                "Every fact cites its source; corrections are welcome (CONTRIBUTING.md in the project folder says "
-                "how).</p>")
-    return '<p class="bc-note"><strong>Review status:</strong> partly reviewed; see each chapter.</p>'
+        return False
 
 
+def notes_html(*, instructor: bool = False) -> str:
+    """The notes every page carries (teacher pages first say they are for teachers)."""
+    return _render("notes.html.j2", instructor=instructor, reviewed=_reviewed())
+
+
+def footer_html() -> str:
+    """The footer text: licences, citation, not medical advice."""
+    return _render("footer.html.j2")
+
+
+def cite_link(keys: list[str], labels: dict[str, str]) -> str:
+    """A citation as a link to the first key's entry in the References list: ``(Hill 2011; Foster 2014)``."""
+    return _render("cite.html.j2", key=keys[0], labels=[labels[k] for k in keys])
 
 
 def _standalone(title: str, main_html: str, *, nav: str, footer_nav: str) -> str:
     """A page without a notebook behind it (contents, glossary): the notebook pages' layout (one layout file)."""
     page = _render("standalone.html.j2", title=title, static=STATIC, site_title=SITE_TITLE, nav_html=Markup(nav),
-                   notes_html=Markup(NOT_ADVICE_HTML + URGENT_HTML + _review_html()), main_html=Markup(main_html),
-                   footer_nav_html=Markup(footer_nav), footer_html=Markup(FOOTER_HTML))
+                   notes_html=Markup(notes_html()), main_html=Markup(main_html),
+                   footer_nav_html=Markup(footer_nav), footer_html=Markup(footer_html()))
     return page + "\n"
 
 
