@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..choices import check_choice
-from .._chapterkit import fact_value, number
+from ..fmt import number
+from .facts import fact_value
 from ..content.chapter_assessment import chapter_data, condition
 
 __all__ = ["Probability", "FlagFinding", "CombinedFinding", "RedFlagReport", "red_flag_ids", "red_flag_report",
