@@ -25,6 +25,7 @@ from typing import Iterable, Literal, Mapping
 import ipywidgets as widgets
 from pydantic import Field, model_validator
 
+from .content import notices as _notices
 from . import clinical
 from ._chapterkit import HtmlBlock, fact, fact_value, load_chapter, number
 from .content.models import Confidence, ContentFile, Id, Key, Strict, Text
@@ -32,9 +33,7 @@ from .figures import PALETTE, Table, course_style, render_figure
 from .widgets import WIDE, Explorer, _Described, escape, explorer, nested_explorer
 
 STEM = "02_assessment_and_diagnosis"
-NOT_ADVICE = ("Teaching material, not medical advice. Urgent symptoms (new bladder or bowel problems, saddle "
-              "numbness, new or worsening leg weakness, fever or feeling very unwell, major trauma): seek emergency "
-              "care the same day.")
+NOT_ADVICE = _notices.notice_text()  # one wording, content/notices.yaml
 
 
 # ----------------------------------------------------------------------------------------------- chapter data
@@ -108,6 +107,8 @@ class ExamTest(Strict):
     sensitivity_fact: Id
     specificity_fact: Id
     target: Text
+    population: Text
+    """Where the accuracy figures come from (primary care, surgical series ...): printed beside them (issue 15)."""
 
 
 class Finding(Strict):
@@ -666,7 +667,10 @@ class AccuracyCalculator(_Described, widgets.VBox):
         self.sensitivity.disabled = self.specificity.disabled = not own
 
     def test_name(self) -> str:
-        return "your test" if self.test.value == "own" else f"the {self.tests[self.test.value].name.lower()}"
+        if self.test.value == "own":
+            return "your test"
+        t = self.tests[self.test.value]
+        return f"the {t.name.lower()} (accuracy studied in: {t.population})"
 
     def report(self) -> HtmlBlock:
         condition = None if self.test.value == "own" else self.tests[self.test.value].target
@@ -722,8 +726,8 @@ def accuracy_explorer() -> object:
         neg = clinical.post_test_probability(pre, sens, spec, positive=False)
         freq = clinical.natural_frequencies(pre, sens, spec)
         return (f'<div class="bc-box" role="region" aria-label="{escape(name)}, pre-test {escape(label)}">'
-                f"<p>{escape(name)} for {escape(tests[i].target)}: sensitivity {sens:g}, specificity {spec:g}; "
-                f"pre-test probability "
+                f"<p>{escape(name)} for {escape(tests[i].target)}: sensitivity {sens:g}, specificity {spec:g} "
+                f"(studied in: {escape(tests[i].population)}); pre-test probability "
                 f"{pre:.0%} (a synthetic scenario).</p><ul>"
                 f'<li><strong>After a positive result:</strong> <span class="bc-post-test">{pos:.1%}</span></li>'
                 f'<li><strong>After a negative result:</strong> <span class="bc-post-test">{neg:.1%}</span></li>'

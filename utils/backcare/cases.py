@@ -35,6 +35,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from .content import notices as _notices
 from .content.models import Condition, Confidence, ContentFile, Id, Key, Strict, Text
 
 VIGNETTES_FILE = "vignettes.yaml"
@@ -46,7 +47,7 @@ TRIAGE_LABELS: dict[str, str] = {
     "claudication": "Neurogenic claudication (spinal stenosis)",
     "non_specific": "Non-specific low back pain",
 }
-URGENCY_LABELS = {"emergency": "same-day emergency assessment", "prompt": "prompt assessment (days, not weeks)",
+URGENCY_LABELS = {"emergency": "same-day emergency assessment", "prompt": "prompt assessment (soon, not routine; the same day if an urgent symptom appears)",
                   "routine": "routine care with safety-netting"}
 RISKS = ("low", "medium", "high")
 PLAN_LABELS = ("Plan A", "Plan B", "Plan C", "Plan D")
@@ -287,9 +288,7 @@ def plan_feedback(vignette_id: str, index: int) -> tuple[bool, str]:
 
 # ---- display: vignette cards and choice explorers (pre-rendered, work with no kernel) ------------------------------
 
-NOT_ADVICE = ("Teaching material, not medical advice. Urgent symptoms (new bladder or bowel problems, numbness "
-              "around the genitals or back passage, new or worsening leg weakness, fever with back pain, or back "
-              "pain after a major injury): seek emergency care the same day.")
+NOT_ADVICE = _notices.notice_text()  # one wording, content/notices.yaml
 
 
 def _refs(keys) -> str:

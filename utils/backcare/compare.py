@@ -43,13 +43,14 @@ GUIDELINES: tuple[str, ...] = ("NICE", "ACP", "WHO", "CDC")
 STATUS_LABELS: dict[str, str] = {
     "for": "for",
     "against": "against",
+    "only_if": "only if",
     "no_recommendation": "no recommendation",
     "out_of_scope": "out of scope",
     "not_addressed": "not addressed",
     "unconfirmed": "not confirmed (check the guideline)",
     "no_position": "no position for this condition",
 }
-_COUNTED = ("for", "against", "no_recommendation")
+_COUNTED = ("for", "against", "only_if", "no_recommendation")
 
 
 def _content():
@@ -692,9 +693,9 @@ def options_view_html(condition: str, guideline: str, max_level: int | None = No
     parts = [f'<div class="bc-box" role="region" aria-label="{escape(CONDITIONS[condition])}, {guideline}">',
              f"<h3>{escape(CONDITIONS[condition])}: what {escape(g.name)} ({g.year}) says</h3>",
              f"<p><em>Scope of this guideline:</em> {escape(g.scope)}</p>",
-             "<p>Options are listed by invasiveness level, not ranked. Symbols: ✓ for, ✗ against, ○ no "
-             "recommendation, — out of scope, · not addressed, ? not confirmed, – no position for this "
-             "condition.</p>"]
+             "<p>Options are listed by invasiveness level, not ranked. Symbols: ✓ for, ✗ against, ◐ only if "
+             "(the condition shown), ○ no recommendation, — out of scope, · not addressed, ? not confirmed, "
+             "– no position for this condition.</p>"]
     for level, here in rows_by_level(rows).items():
         parts.append(f"<h4>Level {level}: {escape(levels[level].name)}</h4>")
         if not here:
@@ -764,6 +765,8 @@ def show_disagreements():
     """Where guidelines point different ways, side by side, derived from the positions (no second copy)."""
     from .widgets import escape
 
+    from .logic.guidance import direction_label
+
     c = _content()
     context = {x.treatment: x for x in load_chapter().disagreement_context}
     guides = [g for g in GUIDELINES]
@@ -779,7 +782,7 @@ def show_disagreements():
                     "Guidelines differ in date, population and how they weigh small effects.")
         body.append(f'<tr><th scope="row" style="{_CELL}">{escape(c.treatments[d.treatment].name)}</th>'
                     f'{"".join(cells)}<td style="{_CELL}">{why_html}</td></tr>')
-        dirs = "; ".join(f"{g} {' / '.join(STATUS_LABELS[x] for x in v)}" for g, v in d.directions().items())
+        dirs = "; ".join(f"{g} " + " / ".join(direction_label(p) for p in ps) for g, ps in d.positions.items())
         text.append(f"- {c.treatments[d.treatment].name}: {dirs}")
     html_ = ('<table class="bc-table"><caption>Where guidelines disagree, and why</caption><thead><tr>'
              f'<th scope="col">Option</th>{head}<th scope="col">Why they may differ</th></tr></thead><tbody>'
@@ -798,17 +801,27 @@ def time_to_effect_rows(condition: str) -> list[tuple[int, str, str, str]]:
 
     Examples
     --------
-    >>> time_to_effect_rows("stenosis")[1]  # doctest: +NORMALIZE_WHITESPACE
-    (3, 'Epidural steroid injection', 'days to weeks: Days to weeks; benefit mostly short-term (up to 3 months).',
-     'Oliveira 2020; Pinto 2012')
+    >>> time_to_effect_rows("stenosis")[1]  # doctest: +NORMALIZE_WHITESPACE +ELLIPSIS
+    (3, 'Epidural steroid injection', 'Advised against for this condition. NICE: Do not use epidural injections
+     for neurogenic claudication caused by central spinal stenosis.', 'NICE NG59...')
     """
+    from .logic.guidance import advised_against, against_note
+
     c = _content()
     rows = []
     for tid in options_for_condition(condition):
         t = c.treatments[tid]
+        if condition not in t.conditions:  # shown only because a guideline speaks against it here (issue 15)
+            refs = [p.reference for p in advised_against(tid, condition)]
+            rows.append((t.invasiveness, t.name, against_note(tid, condition) or "Not an option for this condition.",
+                         _refs(refs) if refs else "—"))
+            continue
         tte = t.time_to_effect
         src = _refs(tte.references) if tte.references else "course estimate (editorial, not sourced)"
-        rows.append((t.invasiveness, t.name, f"{_BANDS[tte.band]}: {tte.text}", src))
+        against = against_note(tid, condition)
+        when = f"{_BANDS[tte.band]}: {tte.text}" + (f" {against}" if against else "")
+        refs = [p.reference for p in advised_against(tid, condition)]
+        rows.append((t.invasiveness, t.name, when, src + (f"; {_refs(refs)}" if refs else "")))
     return rows
 
 
@@ -819,15 +832,20 @@ def _natural_course_html(condition: str) -> str:
         ids = ["costa_acute_pain_baseline", "costa_acute_pain_6_weeks", "henschke2008_pain_resolved_days"]
     elif condition == "chronic_lbp":
         ids = ["costa_persistent_pain_baseline", "costa_persistent_pain_6_weeks", "costa_persistent_pain_52_weeks"]
-    elif condition == "sciatica":
-        ids = ["peul_recovered_1_year"]
+    elif condition == "sciatica":  # a trial's two treated arms, not an untreated course (issue 15)
+        ids = ["peul_recovered_1_year", "peul_conservative_operated_1_year"]
     else:
         ids = []
     if not ids:
         return "<p><em>Natural course:</em> the course holds no natural-history figure for this condition.</p>"
     c = _content()
     items = "".join(f"<li>{escape(_fact_words(i))} [{escape(_refs([c.fact(i).reference]))}]</li>" for i in ids)
-    return f"<p><em>Without any treatment, for comparison (natural course):</em></p><ul>{items}</ul>"
+    if condition == "sciatica":
+        lead = ("For comparison, what happened in a trial (not an untreated natural course: both groups were "
+                "treated, and some people in the conservative group had surgery):")
+    else:
+        lead = "Without any treatment, for comparison (natural course):"
+    return f"<p><em>{lead}</em></p><ul>{items}</ul>"
 
 
 def time_to_effect_html(condition: str) -> str:

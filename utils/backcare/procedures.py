@@ -26,6 +26,7 @@ from typing import Literal, Sequence
 
 from pydantic import Field, model_validator
 
+from .content import notices as _notices
 from .content.models import Confidence, ContentFile, Id, Key, Strict, Text
 from .figures import PALETTE, Table, course_style, img_html, png_bytes, render_figure
 from .paths import content_dir
@@ -38,7 +39,7 @@ PROCEDURES_FILE = "05_procedures.yaml"
 PROCEDURE_ORDER = ("epidural_steroid_injection", "facet_joint_injection", "medial_branch_block", "rf_denervation",
                    "spinal_cord_stimulation", "discectomy", "decompression", "spinal_fusion")
 
-URGENCY_LABELS = {"emergency": "Emergency: same day", "urgent": "Urgent: days, not weeks",
+URGENCY_LABELS = {"emergency": "Emergency: same day", "urgent": "Urgent: same day",
                   "elective": "Planned choice: not an emergency"}
 
 
@@ -115,6 +116,9 @@ class Indication(Strict):
     what_happens: Text
     urgency: Literal["emergency", "urgent", "elective"]
     references: list[Key] = Field(min_length=1)
+    what_happens_editorial: bool = False
+    """True when the sources cover recognising the situation but not its treatment (issue 15: a red-flag framework
+    is not a source for treatment details); the box then says the "what happens" line is a course summary."""
 
 
 class ProceduresFile(ContentFile):
@@ -460,9 +464,7 @@ def _sources(keys: Sequence[str]) -> str:
     return "; ".join(escape(reference_label(k)) for k in keys)
 
 
-URGENT_NOTE = ("Teaching material, not medical advice. Urgent symptoms: new bladder or bowel problems, numbness "
-               "around the genitals or back passage, new or worsening leg weakness, fever with back pain, or back "
-               "pain after a major injury need same-day emergency care.")
+URGENT_NOTE = _notices.notice_text()  # one wording, content/notices.yaml
 
 
 def when_invasive_care_is_right() -> HtmlBox:
@@ -478,8 +480,12 @@ def when_invasive_care_is_right() -> HtmlBox:
     for ind in data.indications:
         items.append(
             f'<li><strong>{escape(ind.name)}</strong> <span class="bc-badge">{escape(URGENCY_LABELS[ind.urgency])}'
-            f"</span><br><em>Signs:</em> {escape(ind.signs)}<br><em>What happens:</em> {escape(ind.what_happens)}"
-            f' <span class="bc-source">(Sources: {_sources(ind.references)})</span></li>'
+            f"</span><br><em>Signs:</em> {escape(ind.signs)}"
+            f' <span class="bc-source">(Sources: {_sources(ind.references)})</span>'
+            f"<br><em>What happens:</em> {escape(ind.what_happens)}"
+            + (' <span class="bc-source">(course summary of usual care, not from the sources above)</span>'
+               if ind.what_happens_editorial else f' <span class="bc-source">(Sources: {_sources(ind.references)})</span>')
+            + "</li>"
         )
         lines.append(f"- {ind.name} ({URGENCY_LABELS[ind.urgency]})")
     body = (

@@ -44,6 +44,25 @@ def _year(ref) -> str:
     return f" ({ref.year})" if getattr(ref, "year", None) else " (undated; check the current version)"
 
 
+UNVERIFIED_MARK = "citation details not fully verified"
+
+
+def unverified_note(ref) -> str | None:
+    """The visible mark for a reference whose details were not all checked (citation_confidence other than ✔).
+
+    >>> class R: citation_confidence = "~"; note = "DOI from memory."
+    >>> unverified_note(R())
+    '[citation details not fully verified: DOI from memory.]'
+    >>> class S: citation_confidence = "✔"; note = None
+    >>> unverified_note(S()) is None
+    True
+    """
+    if getattr(ref, "citation_confidence", "✔") == "✔":
+        return None
+    note = getattr(ref, "note", None)
+    return f"[{UNVERIFIED_MARK}" + (f": {note}]" if note else "]")
+
+
 def reference_html(ref) -> str:
     parts = [html.escape(f"{ref.authors}{_year(ref)}. {ref.title}. {ref.venue}.")]
     if getattr(ref, "code", None):
@@ -54,6 +73,9 @@ def reference_html(ref) -> str:
     elif getattr(ref, "url", None):
         url = html.escape(ref.url)
         parts.append(f' <a href="{url}">{url}</a>')
+    mark = unverified_note(ref)
+    if mark:
+        parts.append(f' <em class="bc-unverified">{html.escape(mark)}</em>')
     return "".join(parts)
 
 
@@ -63,7 +85,8 @@ def reference_text(ref) -> str:
         text += f" {ref.code}."
     if getattr(ref, "doi", None):
         text += f" doi:{ref.doi}"
-    return text
+    mark = unverified_note(ref)
+    return f"{text} {mark}" if mark else text
 
 
 @dataclass(frozen=True)

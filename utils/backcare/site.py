@@ -16,6 +16,7 @@ from pathlib import Path
 
 import nbformat
 
+from .content import notices as _notices
 from .citations import CITE_RE, KEY_RE
 from .notebook_meta import ChapterMeta, chapter_meta
 from .paths import PACKAGE_DIR, build_dir, notebooks_dir, repo_root
@@ -32,17 +33,8 @@ FOOTER_HTML = (
 )
 GLOSSARY_PAGE = "glossary.html"
 
-NOT_ADVICE_HTML = (
-    '<p class="bc-note"><strong>Teaching material, not medical advice.</strong> This series teaches students and '
-    "self-learners how back pain is assessed and treated. It cannot assess you: for your own care, talk to a "
-    "health professional.</p>"
-)
-URGENT_HTML = (
-    '<p class="bc-urgent"><strong>Urgent symptoms: seek emergency care the same day</strong> if back pain comes with '
-    "new difficulty passing urine or controlling bladder or bowels, numbness around the genitals or back passage "
-    "(saddle area), new or worsening weakness in the legs, fever or feeling very unwell, or after a major injury "
-    "such as a fall or road accident.</p>"
-)
+NOT_ADVICE_HTML = _notices.not_advice_html()  # one wording, content/notices.yaml
+URGENT_HTML = _notices.urgent_html()
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,7 @@ POPULATION_SHORT = {"any_lbp": "all low back pain", "acute_nonspecific_lbp": "ac
 DIRECTIONS = {
     "for": ("✓", "for"),
     "against": ("✗", "against"),
+    "only_if": ("◐", "only if"),
     "no_recommendation": ("○", "no recommendation"),
     "out_of_scope": ("—", "out of scope"),
     "not_addressed": ("·", "not addressed"),
@@ -68,7 +69,8 @@ DIRECTIONS = {
 LEGEND = {
     "for": "recommended (as an option, or to consider)",
     "against": "recommended against (do not offer, or not for routine use)",
-    "no_recommendation": "the guideline looked and made no recommendation either way",
+    "only_if": "other care is preferred; this option only in the circumstances stated beside it",
+    "no_recommendation": "no graded recommendation either way; the words beside it say what the guideline found",
     "out_of_scope": "outside what the guideline covers",
     "not_addressed": "within scope but not discussed",
     None: "the fact sheet could not confirm this position; check the guideline itself",
@@ -602,6 +604,11 @@ class PositionCell:
     def word(self) -> str:
         return DIRECTIONS[self.state][1]
 
+    def short(self) -> str:
+        """Symbol, word, population and (never dropped) the condition: the one-line form (issue 15)."""
+        out = f"{self.symbol} {self.word}" + (f" ({POPULATION_SHORT[self.population]})" if self.population else "")
+        return out + (f": {self.condition.rstrip('.')}" if self.condition else "")
+
     def details(self) -> list[str]:
         d = []
         if self.population:
@@ -815,11 +822,10 @@ def guideline_disagreements(what, guidelines: Sequence[str] | None = None) -> Ht
             cells = position_cells(tid, g)
             if all(p.state in ("out_of_scope",) for p in cells):
                 continue
-            shown = "; ".join(f"{p.symbol} {p.word}" + (f" ({POPULATION_SHORT[p.population]})" if p.population else "")
-                              for p in cells)
+            shown = "; ".join(p.short() for p in cells)
             parts.append(f"{g} {shown}")
             pops += [p.population for p in cells
-                     if p.population not in (None, "any_lbp") and p.state in ("for", "against", "no_recommendation")]
+                     if p.population not in (None, "any_lbp") and p.state in ("for", "against", "only_if", "no_recommendation")]
             years.append(f"{g} {c.guidelines[g].year}")
         why = []
         distinct = list(dict.fromkeys(pops))
