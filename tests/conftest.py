@@ -35,6 +35,25 @@ def require_chromium() -> None:
     pytest.skip(message)
 
 
+@pytest.fixture
+def content_copy(tmp_path, monkeypatch) -> Path:
+    """A private copy of ``content/`` that the package reads during this test (via $BACKCARE_ROOT); yields its path.
+
+    Edit files in it freely: the content caches are cleared before and after, so no other test sees the change.
+    """
+    from backcare.content import clear_cache
+    from backcare.paths import repo_root
+
+    real = repo_root()
+    course = tmp_path / "course"
+    shutil.copytree(real / "content", course / "content")
+    (course / "notebooks").symlink_to(real / "notebooks")
+    monkeypatch.setenv("BACKCARE_ROOT", str(course))
+    clear_cache()
+    yield course / "content"
+    clear_cache()
+
+
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
     """The built site; built here (once, under a file lock) when `python -m backcare test` did not build it."""

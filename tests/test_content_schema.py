@@ -7,16 +7,22 @@ import sys
 
 from backcare.content import schema, summary
 from backcare.content.models import FILES
+from backcare.content.registry import REGISTRY
 from backcare.paths import content_dir
 
 
 def test_committed_schemas_are_current(tmp_path):
+    """ONE function writes every registered file's schema: regenerate into a scratch folder and diff."""
     written = schema.write_schemas(tmp_path)
-    assert sorted(p.name for p in written) == sorted(n.replace(".yaml", ".json") for n in FILES)
-    for path in written:
-        committed = content_dir() / "schema" / path.name
+    names = [p.relative_to(tmp_path).as_posix() for p in written]
+    assert {f"schema/{n.replace('.yaml', '.json')}" for n in FILES} <= set(names)
+    assert {"quiz/question_bank.schema.json", "glossary.schema.json", "chapters/schema/vignettes.json",
+            "chapters/schema/06_comparing_options.json", "schema/teaching.json"} <= set(names)
+    assert len(names) == len([e for e in REGISTRY if e.schema])
+    for path, name in zip(written, names):
+        committed = content_dir() / name
         assert committed.read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), (
-            f"{committed} is stale: run python -m backcare.content.schema")
+            f"{committed} is stale: run python -m backcare schema")
     assert schema.stale_schemas() == []
 
 
@@ -31,9 +37,10 @@ def test_schema_forbids_unknown_keys_and_lists_allowed_values():
 
 def test_check_reports_stale_schemas(tmp_path, capsys):
     schema.write_schemas(tmp_path)
-    (tmp_path / "facts.json").write_text("{}\n")
+    (tmp_path / "schema" / "facts.json").write_text("{}\n")
+    (tmp_path / "quiz" / "question_bank.schema.json").unlink()
     assert schema.main(["--check", "--dir", str(tmp_path)]) == 1
-    assert "stale or missing: facts.json" in capsys.readouterr().err
+    assert "stale or missing: schema/facts.json, quiz/question_bank.schema.json" in capsys.readouterr().err
 
 
 def test_summary_prints_counts_and_open_items(capsys):

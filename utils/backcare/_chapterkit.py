@@ -16,12 +16,12 @@ KeyError: "no fact 'no_such_fact' in content/facts.yaml"
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TypeVar
 
+from .fmt import number, round_half_up  # noqa: F401  (re-exported for the chapter modules)
 from .paths import content_dir
+from .views.render import Html
 
 M = TypeVar("M")
 
@@ -37,22 +37,12 @@ def fact(fact_id: str):
     return content().fact(fact_id)
 
 
-def number(value: float) -> int | float:
-    """A fact value as it should print: whole numbers without ``.0``."""
-    return int(value) if float(value).is_integer() else value
-
-
 def fact_value(fact_id: str) -> int | float:
     """The point value of a fact, printed without a trailing ``.0``; ``ValueError`` if it is only a range."""
     f = fact(fact_id)
     if f.value is None:
         raise ValueError(f"fact {fact_id!r} is a range ({f.low} to {f.high}), not one number")
     return number(f.value)
-
-
-def round_half_up(x: float) -> int:
-    """Round to a whole number with halves going up (0.5 -> 1), reading ``x`` as the decimal it prints as."""
-    return int(Decimal(repr(float(x))).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def chapter_path(stem: str) -> Path:
@@ -88,18 +78,5 @@ def load_chapter(stem: str, model: type[M]) -> M:
     return read_chapter(chapter_path(stem), model)
 
 
-@dataclass(frozen=True)
-class HtmlBlock:
-    """Pre-built (already escaped) HTML with a plain-text twin; displays in every front end and compares under nbval."""
-
-    html: str
-    text: str
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/html": self.html, "text/plain": self.text}
-
-    def to_html(self) -> str:
-        return self.html
-
-    def __str__(self) -> str:
-        return self.text
+#: The package's one displayable HTML type (kept under its old name for the chapter modules).
+HtmlBlock = Html

@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
+from .fmt import bounded_percent, counted
+
 __all__ = [
     "START_BACK_SOURCE", "ALLOWED_PROBABILITY", "START_BACK_ITEMS", "StartBackItem", "StartBackResult", "start_back",
     "post_test_probability", "likelihood_ratios", "NaturalFrequencies",
@@ -244,15 +246,13 @@ class NaturalFrequencies:
                          self.false_neg + self.true_neg))
 
 
-def _count(count: int, singular: str, plural: str) -> str:
-    return f"{count:,} {singular if count == 1 else plural}"
+_count = counted
 
 
 def _after(p: float | None, result: str, with_condition: int, everyone: int) -> str:
     if p is None:
         return f"After a {result} result, the chance is undefined: nobody tests {result}."
-    share = ("less than 0.1%" if 0.0 < p < 0.001 else
-             "more than 99.9%" if 0.999 < p < 1.0 else f"{p:.1%}")
+    share = bounded_percent(p)
     return (f"After a {result} result, {share} have the condition ({with_condition:,} of the "
             f"{_count(everyone, 'who tests', 'who test')} {result}).")
 

@@ -215,6 +215,7 @@ def rows_by_level(rows: Sequence[OptionRow]) -> dict[int, list[OptionRow]]:
 from pydantic import Field  # noqa: E402
 
 from .content.models import Confidence, ContentFile, Id, Key, Strict, Text  # noqa: E402
+from .fmt import COMPARATORS, num, value_or_range  # noqa: E402
 
 
 class Finding(Strict):
@@ -519,7 +520,7 @@ def harm_counts(condition: str) -> dict[str, list[int]]:
 
 def _effect_label(e) -> str:
     tiers = _tiers()
-    return f"{_short(e.treatment)} vs {tiers.COMPARATORS[e.comparator]}, {e.time_point}: {tiers.num(e.estimate)}"
+    return f"{_short(e.treatment)} vs {COMPARATORS[e.comparator]}, {e.time_point}: {num(e.estimate)}"
 
 
 def plot_benefit_and_harm(condition: str, max_panels: int = 2):
@@ -568,7 +569,7 @@ def plot_benefit_and_harm(condition: str, max_panels: int = 2):
             a.axhline(0, color="black", linewidth=0.8)
             mids = sorted({e.mid for e in effects if e.mid is not None})
             if mids:
-                a.text(0.01, 0.02, "red dash = that estimate's MID (" + ", ".join(tiers.num(m) for m in mids) + ")",
+                a.text(0.01, 0.02, "red dash = that estimate's MID (" + ", ".join(num(m) for m in mids) + ")",
                        transform=a.transAxes, fontsize=7.5, color=PALETTE["vermillion"])
             a.set_xlim(-0.5, 5.5)
             a.set_xticks(range(6))
@@ -604,9 +605,9 @@ def benefit_and_harm_alt(condition: str, max_panels: int = 2) -> str:
     for key, effects in benefit_panels(condition)[:max_panels]:
         outcome, base, _measure, better = key
         items = [f"{_short(e.treatment)} (level {_content().treatments[e.treatment].invasiveness}) vs "
-                 f"{tiers.comparator_text(e)} {tiers.num(e.estimate)} ({tiers.interval_text(e)})" for e in effects]
+                 f"{tiers.comparator_text(e)} {num(e.estimate)} ({tiers.interval_text(e)})" for e in effects]
         mids = {e.mid for e in effects if e.mid is not None}
-        mid = f"; MID {tiers.num(next(iter(mids)))}" if len(mids) == 1 else "; no single MID"
+        mid = f"; MID {num(next(iter(mids)))}" if len(mids) == 1 else "; no single MID"
         parts.append(f"benefit panel on {base}, {better} favours the option: "
                      + "; ".join(items) + mid)
     if not parts:
@@ -731,7 +732,7 @@ def _effect_words(effect_id: str) -> str:
 
 def _fact_words(fact_id: str) -> str:
     f = _content().fact(fact_id)
-    value = f"{f.value:g}" if f.value is not None else f"{f.low:g} to {f.high:g}"
+    value = value_or_range(f.value, f.low, f.high)
     approx = " (approximate)" if f.approximate else ""
     return f"{f.statement} {value} {f.unit}{approx}".replace(" %", "%")
 

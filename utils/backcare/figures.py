@@ -27,6 +27,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
+from .fmt import plain
 from .paths import PACKAGE_DIR
 
 STYLE_FILE = PACKAGE_DIR / "backcare.mplstyle"
@@ -72,7 +73,7 @@ class Table:
     def to_html(self) -> str:
         head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in self.columns)
         body = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(_fmt(v))}</td>" for v in row) + "</tr>" for row in self.rows
+            "<tr>" + "".join(f"<td>{html.escape(plain(v))}</td>" for v in row) + "</tr>" for row in self.rows
         )
         return (
             f'<details class="bc-data"><summary>{html.escape(self.caption)}</summary>'
@@ -81,14 +82,8 @@ class Table:
 
     def to_text(self) -> str:
         lines = [" | ".join(str(c) for c in self.columns)]
-        lines += [" | ".join(_fmt(v) for v in row) for row in self.rows]
+        lines += [" | ".join(plain(v) for v in row) for row in self.rows]
         return "\n".join(lines)
-
-
-def _fmt(value: object) -> str:
-    if isinstance(value, float):
-        return f"{value:g}"
-    return "" if value is None else str(value)
 
 
 def png_bytes(fig) -> bytes:
@@ -155,12 +150,3 @@ def show_figure(fig, alt: str, *, table: Table | None = None, caption: str | Non
     return render_figure(fig, alt, table=table, caption=caption)
 
 
-def percent(x: float, digits: int = 0) -> str:
-    """Format a proportion as a percentage for alt text and tables.
-
-    >>> percent(0.904)
-    '90%'
-    >>> percent(0.009, 1)
-    '0.9%'
-    """
-    return f"{100 * x:.{digits}f}%"

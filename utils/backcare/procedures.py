@@ -28,6 +28,7 @@ from pydantic import Field, model_validator
 
 from .content import notices as _notices
 from .content.models import Confidence, ContentFile, Id, Key, Strict, Text
+from .fmt import count, per_scale, share_of
 from .figures import PALETTE, Table, course_style, img_html, png_bytes, render_figure
 from .paths import content_dir
 from .widgets import Explorer, escape, explorer
@@ -268,15 +269,6 @@ def reference_label(key: str) -> str:
 # ---------------------------------------------------------------------------------------------------------------------
 # Natural frequencies
 # ---------------------------------------------------------------------------------------------------------------------
-def _num(x: float) -> str:
-    return f"{int(x):,}" if float(x).is_integer() else f"{x:g}"
-
-
-def _pct(x: float, per: int) -> str:
-    value = 100 * x / per
-    return f"{value:.0f}%" if float(round(value, 6)).is_integer() else f"{value:.2g}%"
-
-
 def frequency_sentence(f: Frequency) -> str:
     """The frequency as a plain sentence: count out of ``per`` (or out of 10,000 when under 1 in 1,000), with %.
 
@@ -291,18 +283,16 @@ def frequency_sentence(f: Frequency) -> str:
     """
     if not isinstance(f, Frequency):
         raise TypeError(f"frequency_sentence() needs a Frequency (use frequency('<id>')), not {type(f).__name__}")
-    low, high, per = f.low, f.high, f.per
-    if f.high < 1 and per == 1000:  # too rare to count per 1,000: say it per 10,000
-        low, high, per = low * 10, high * 10, 10_000
+    low, high, per = per_scale(f.low, f.high, f.per)  # too rare to count per 1,000: say it per 10,000
     out_of = f"in every {per:,} {f.unit}"
     if f.kind == "about":
-        text = f"About {_num(high)} {out_of} {f.event} ({_pct(f.high, f.per)})."
+        text = f"About {count(high)} {out_of} {f.event} ({share_of(f.high, f.per)})."
     elif f.kind == "range":
-        text = f"Between {_num(low)} and {_num(high)} {out_of} {f.event} ({_pct(f.low, f.per)} to {_pct(f.high, f.per)})."
+        text = f"Between {count(low)} and {count(high)} {out_of} {f.event} ({share_of(f.low, f.per)} to {share_of(f.high, f.per)})."
     elif f.kind == "up_to":
-        text = f"Up to {_num(high)} {out_of} {f.event} (up to {_pct(f.high, f.per)})."
+        text = f"Up to {count(high)} {out_of} {f.event} (up to {share_of(f.high, f.per)})."
     else:
-        text = f"Fewer than {_num(high)} {out_of} {f.event} (under {_pct(f.high, f.per)})."
+        text = f"Fewer than {count(high)} {out_of} {f.event} (under {share_of(f.high, f.per)})."
     if f.approximate:
         text += " Approximate figure."
     return text
@@ -383,7 +373,7 @@ def plot_icon_array(f: Frequency, ax=None):
                 ax.scatter(xs[start:stop], ys[start:stop], s=size if marker != "." else size * 0.8,
                            marker=marker, color=colour, label=label, linewidths=0)
         if certain + uncertain == 0:
-            ax.text(cols / 2, rows / 2, f"Fewer than 1 in {f.per:,}\n(about {_num(f.high * 10)} in 10,000):\ntoo few to draw",
+            ax.text(cols / 2, rows / 2, f"Fewer than 1 in {f.per:,}\n(about {count(f.high * 10)} in 10,000):\ntoo few to draw",
                     ha="center", va="center",
                     fontsize=10, bbox={"facecolor": "white", "edgecolor": "black"})
         ax.set_xlim(-1, cols)
@@ -410,7 +400,7 @@ def frequency_alt_text(freqs: Sequence[Frequency]) -> str:
 
 
 def frequency_table(freqs: Sequence[Frequency]) -> Table:
-    rows = [[_short_label(f), f.event, f"{_num(f.low)} to {_num(f.high)}" if f.low != f.high else _num(f.high),
+    rows = [[_short_label(f), f.event, f"{count(f.low)} to {count(f.high)}" if f.low != f.high else count(f.high),
              f"{f.per:,}", "yes" if f.approximate else "no", reference_label(f.reference)] for f in freqs]
     return Table(["Procedure", "Event", "Count", "Out of", "Approximate", "Source"], rows,
                  caption="The numbers in these icon arrays")

@@ -34,6 +34,9 @@ from typing import Iterable, Sequence
 from pydantic import Field
 
 from ._chapterkit import HtmlBlock
+from .fmt import COMPARATORS, minus, num, span
+from .fmt import comparator as _comparator
+from .fmt import interval as _interval
 from .content.models import ContentFile, Id, Key, Outcome, Strict, Text
 from .figures import MARKERS, PALETTE, Table, course_style, render_figure
 from .widgets import NestedExplorer, escape, nested_explorer
@@ -77,9 +80,6 @@ LEGEND = {
     "other_population": "the guideline speaks to this option only for other groups of people",
     "not_recorded": "no position is held in this series' content",
 }
-COMPARATORS = {"placebo": "placebo", "sham": "sham", "usual_care": "usual care", "no_treatment": "no treatment",
-               "another_treatment": "another treatment", "delayed_surgery": "delayed surgery",
-               "non_surgical_care": "non-surgical care", "exercise_alone": "exercise alone"}
 CERTAINTY = {"high": "high certainty", "moderate": "moderate certainty", "low": "low certainty",
              "very_low": "very low certainty", "not_stated": "certainty not graded by the source"}
 STRENGTH = {"strong": "strong", "weak": "weak", "conditional": "conditional", "good_practice": "good practice",
@@ -98,22 +98,6 @@ def _content():
     from .content import load_content
 
     return load_content()
-
-
-# ---- small formatting helpers -----------------------------------------------------------------------------------
-
-def num(x: float) -> str:
-    """A number as the course prints it: shortest form, true minus sign.
-
-    >>> num(-7.29), num(10.0), num(0.4)
-    ('−7.29', '10', '0.4')
-    """
-    return f"{x:g}".replace("-", "−")
-
-
-def _minus(text: str) -> str:
-    """Typographic minus for negative numbers written with a hyphen in content text ("-0.76" -> "−0.76")."""
-    return re.sub(r"(?<![\w.])-(?=\d)", "−", text)
 
 
 def short_name(treatment) -> str:
@@ -215,16 +199,11 @@ def _check_treatment(tid: str) -> str:
 
 def comparator_text(effect) -> str:
     """'placebo', or the named other treatment ('other recommended therapies (such as exercise)')."""
-    detail = effect.comparator_detail
-    if not detail:
-        return COMPARATORS[effect.comparator]
-    return detail if detail[1:2].isupper() else detail[0].lower() + detail[1:]
+    return _comparator(effect.comparator, effect.comparator_detail)
 
 
 def interval_text(effect) -> str:
-    if effect.low is None:
-        return "interval not reported"
-    return f"{num(effect.low)} to {num(effect.high)}"
+    return _interval(effect.low, effect.high)
 
 
 def mid_text(effect) -> str:
@@ -265,8 +244,7 @@ def _time_text(t) -> str:
 
 def _resource_text(t) -> str:
     ru = t.resource_use
-    span = ru.low if ru.low == ru.high else f"{ru.low} to {ru.high}"
-    return f"{span} (relative, illustrative)"
+    return f"{span(ru.low, ru.high)} (relative, illustrative)"
 
 
 def _effects_cell(t, condition) -> list[str]:
@@ -976,7 +954,7 @@ def evidence_box(topic: str) -> HtmlBlock:
     if topic not in claims:
         raise ValueError(f"no seed claim on {topic!r}; topics are: {', '.join(claims)}")
     cl = claims[topic]
-    evidence = _minus(cl.evidence)
+    evidence = minus(cl.evidence)
     sources = _labels(cl.references)
     html = (f'<div class="bc-evidence" role="note" aria-label="What the evidence says: {escape(cl.title)}">'
             f"<p><strong>What the evidence says: {escape(cl.title)}</strong></p>"

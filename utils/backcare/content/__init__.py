@@ -34,10 +34,13 @@ from .errors import ContentError, Problem
 from .loader import Content, Disagreement, cited_keys_in_text, load_content, other_content_cited_keys, read_content
 from .models import (ContentFile, Effect, Fact, Guideline, GuidelinePosition, InvasivenessLevel, Reference,
                      ReviewStatus, Strict, Treatment)
+from .registry import REGISTRY, Entry, entry_for, registered_files
+from .store import check_all, clear_cache, load, read
 from .validate import load_yaml_model
 
 __all__ = [
     "Content", "ContentError", "ContentFile", "Disagreement", "Effect", "Fact", "Guideline", "GuidelinePosition",
     "InvasivenessLevel", "Problem", "Reference", "ReviewStatus", "Strict", "Treatment", "cited_keys_in_text",
     "load_content", "load_yaml_model", "other_content_cited_keys", "read_content",
+    "REGISTRY", "Entry", "entry_for", "registered_files", "load", "read", "check_all", "clear_cache",
 ]

@@ -1,4 +1,4 @@
-"""Export the JSON Schema of every content file to ``content/schema/<name>.json`` (for editors' YAML validation).
+"""Export the JSON Schema of every registered content file (for editors' YAML validation), where the registry says.
 
 Run ``python -m backcare.content.schema`` to (re)write the files, ``python -m backcare.content.schema --check`` to
 fail when a committed schema is stale. Each content YAML file starts with
@@ -14,7 +14,6 @@ from typing import Sequence
 
 from pydantic import BaseModel
 
-from .models import FILES
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -47,6 +46,9 @@ def render_schema(model: type[BaseModel], title: str | None = None) -> str:
     ['reviewed_by', 'reviewed_on']
     """
     schema = model.model_json_schema(mode="validation")
+    for part in [schema, *schema.get("$defs", {}).values()]:
+        if "\nExamples\n" in part.get("description", ""):  # keep the prose, not the doctests
+            part["description"] = part["description"].split("\nExamples\n")[0].strip()
     schema = {"$schema": JSON_SCHEMA_DIALECT, **schema}
     if title:
         schema["title"] = title
@@ -62,36 +64,43 @@ def export_schema(model: type[BaseModel], path: str | Path, title: str | None = 
 
 
 def expected_schemas() -> dict[str, str]:
-    """Schema file name -> text, for every content file the loader reads."""
-    return {schema_name(name): render_schema(model, f"backcare content: {name}") for name, model in FILES.items()}
+    """Schema path under ``content/`` -> its text, for every registered content file that exports a schema.
+
+    Examples
+    --------
+    >>> names = list(expected_schemas())
+    >>> names[:2], "quiz/question_bank.schema.json" in names
+    (['schema/references.json', 'schema/guidelines.json'], True)
+    """
+    from .registry import REGISTRY
+
+    return {e.schema: render_schema(e.model_class(), e.schema_title) for e in REGISTRY if e.schema}
 
 
-def stale_schemas(schema_dir: str | Path | None = None) -> list[str]:
-    """Names of schema files that are missing or differ from what the models give now (empty: all current)."""
-    schema_dir = Path(schema_dir) if schema_dir is not None else _default_dir()
-    stale = []
-    for name, text in expected_schemas().items():
-        path = schema_dir / name
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            stale.append(name)
-    return stale
+def stale_schemas(content_root: str | Path | None = None) -> list[str]:
+    """Schema paths (under ``content/``) that are missing or differ from what the models give now (empty: current)."""
+    root = Path(content_root) if content_root is not None else _default_dir()
+    return [name for name, text in expected_schemas().items()
+            if not (root / name).exists() or (root / name).read_text(encoding="utf-8") != text]
 
 
-def write_schemas(schema_dir: str | Path | None = None) -> list[Path]:
-    """Write every content file's schema into ``schema_dir`` (default ``content/schema``)."""
-    schema_dir = Path(schema_dir) if schema_dir is not None else _default_dir()
-    schema_dir.mkdir(parents=True, exist_ok=True)
+def write_schemas(content_root: str | Path | None = None) -> list[Path]:
+    """THE function that writes every content file's JSON Schema, each where the registry says, under
+    ``content_root`` (default ``content/``); returns the paths written."""
+    root = Path(content_root) if content_root is not None else _default_dir()
     written = []
     for name, text in expected_schemas().items():
-        (schema_dir / name).write_text(text, encoding="utf-8")
-        written.append(schema_dir / name)
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
     return written
 
 
 def _default_dir() -> Path:
     from ..paths import content_dir
 
-    return content_dir() / "schema"
+    return content_dir()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -99,22 +108,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Examples
     --------
-    >>> main(["--check"])
-    content/schema: 7 schema files up to date
+    >>> main(["--check"])  # doctest: +ELLIPSIS
+    content: ... schema files up to date
     0
     """
     parser = argparse.ArgumentParser(prog="python -m backcare.content.schema", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check that the committed schemas are current")
-    parser.add_argument("--dir", type=Path, default=None, help="schema folder (default: content/schema)")
+    parser.add_argument("--dir", type=Path, default=None, help="content folder to write into (default: content/)")
     args = parser.parse_args(argv)
-    where = args.dir if args.dir is not None else Path("content/schema")
+    where = args.dir if args.dir is not None else Path("content")
     if args.check:
         stale = stale_schemas(args.dir)
         if stale:
             print(f"{where}: stale or missing: {', '.join(stale)}; run python -m backcare.content.schema",
                   file=sys.stderr)
             return 1
-        print(f"{where}: {len(FILES)} schema files up to date")
+        print(f"{where}: {len(expected_schemas())} schema files up to date")
         return 0
     for path in write_schemas(args.dir):
         print(f"wrote {path}")

@@ -124,6 +124,33 @@ def summary_lines(c: Content, notebook_keys: dict[str, list[str]] | None = None,
     return out
 
 
+def check(root: str | Path | None = None) -> int:
+    """``content --check``: every problem in every content file (and stale schemas), exit 1; else one line, 0.
+
+    Examples
+    --------
+    >>> check()  # doctest: +ELLIPSIS
+    content: ... files checked (... registered patterns), ... schemas current: no problems
+    0
+    """
+    from .registry import REGISTRY, registered_files
+    from .schema import expected_schemas, stale_schemas
+    from .store import check_all
+
+    problems = [str(p) for p in check_all(root)]
+    if root is None:
+        problems += [f"content/{name}: stale JSON Schema: run python -m backcare schema"
+                     for name in stale_schemas()]
+    if problems:
+        n = len(problems)
+        print(f"{n} problem{'s' if n != 1 else ''} in course content:")
+        print("\n".join(f"  {p}" for p in problems))
+        return 1
+    print(f"{root or 'content'}: {len(registered_files(root))} files checked ({len(REGISTRY)} registered patterns), "
+          f"{len(expected_schemas())} schemas current: no problems")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the content summary; exit 1 with the list of problems (no traceback) when content is broken.
 
@@ -143,9 +170,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m backcare.content",
                                      description="Check course content and summarise it.")
     parser.add_argument("--summary", action="store_true", help="print counts, reference use and open items (default)")
+    parser.add_argument("--check", action="store_true",
+                        help="validate EVERY registered content file and the committed schemas; exit 1 with all problems")
     parser.add_argument("--root", type=Path, default=None, help="content folder (default: content/)")
     parser.add_argument("--notebooks", type=Path, default=None, help="notebooks folder (default: notebooks/)")
     args = parser.parse_args(argv)
+    if args.check:
+        return check(args.root)
     try:
         c = load_content(args.root)
     except ContentError as exc:

@@ -1,4 +1,4 @@
-"""Widget wiring only: controls -> pre-rendered views (static life) or -> pure function (live kernel).
+"""Explorers: a control linked to a Stack of pre-rendered HTML views (one or two controls); wiring only.
 
 Explorers pre-render every view and ``jslink`` the control's ``index`` to a ``Stack``'s ``selected_index``, so they
 switch in the static HTML page with no kernel (design §3; tooling-notes §7). No clinical logic lives here.
@@ -18,7 +18,6 @@ ValueError: an explorer needs at least one view; got none for 'Empty'
 """
 from __future__ import annotations
 
-import html as _html
 from typing import Callable, Sequence
 
 import ipywidgets as widgets
@@ -140,8 +139,3 @@ def nested_explorer(title: str, outer_labels: Sequence[str], inner_labels: Seque
     inner.observe(_sync_inner, names="index")
     outer.observe(lambda ch: setattr(stack, "selected_index", ch["new"]), names="index")
     return NestedExplorer(title, outer_labels, inner_labels, outer, inner, stack)
-
-
-def escape(text: str) -> str:
-    """HTML-escape text from content/ before it reaches an HTML widget or page."""
-    return _html.escape(str(text), quote=True)

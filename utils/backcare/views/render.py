@@ -1,0 +1,95 @@
+"""Render HTML views from Jinja2 templates and display them: ``render(template, **ctx)`` and the ``Html`` type.
+
+Templates live in ``backcare/templates/views/`` and are rendered with autoescape on and ``StrictUndefined`` (a missing
+name is an error, never an empty string). :class:`Html` is the one displayable type of the package: pre-built, already
+escaped HTML with a deterministic plain-text twin, shown by every front end and compared by nbval.
+
+Examples
+--------
+>>> block = Html("<p>Hello</p>", "Hello")
+>>> block._repr_mimebundle_()["text/plain"]
+'Hello'
+>>> render("_example.html.j2", words=["a<b", block])
+'<p>a&lt;b</p><p><p>Hello</p></p>'
+>>> render("_example.html.j2", words=["it's \\"quoted\\""])
+'<p>it&#x27;s &quot;quoted&quot;</p>'
+>>> render("_example.html.j2")
+Traceback (most recent call last):
+...
+jinja2.exceptions.UndefinedError: 'words' is undefined
+"""
+from __future__ import annotations
+
+import functools
+import html as _html
+from dataclasses import dataclass
+
+import jinja2
+import markupsafe
+
+TEMPLATE_PACKAGE = ("backcare", "templates/views")
+
+
+@functools.lru_cache(maxsize=None)
+def environment() -> jinja2.Environment:
+    """The one Jinja2 environment for HTML views (autoescape on, strict undefined, block whitespace trimmed)."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader(*TEMPLATE_PACKAGE),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        finalize=_escaped,
+    )
+    return env
+
+
+def _escaped(value):
+    """Escape like :func:`html.escape` (``&#x27;``, ``&quot;``), so a template writes the same bytes as the f-strings
+    it replaced; values that are already HTML (``__html__``) pass through, and autoescape stays on as a backstop."""
+    if hasattr(value, "__html__"):
+        return value
+    return markupsafe.Markup(_html.escape(str(value), quote=True))
+
+
+def render(template_name: str, **ctx) -> str:
+    """Render ``backcare/templates/views/<template_name>`` with ``ctx``; values are escaped unless they are
+    :class:`Html` (or ``markupsafe.Markup``)."""
+    return environment().get_template(template_name).render(**ctx)
+
+
+def escape(text: object) -> str:
+    """HTML-escape text (quotes too) for the few places that build an attribute or fragment outside a template."""
+    return _html.escape(str(text), quote=True)
+
+
+@dataclass(frozen=True)
+class Html:
+    """Pre-built (already escaped) HTML with a plain-text twin; displays in every front end and compares under nbval.
+
+    ``__html__`` lets a template include it unescaped (``{{ block }}``).
+    """
+
+    html: str
+    text: str
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/html": self.html, "text/plain": self.text}
+
+    def __html__(self) -> str:
+        return self.html
+
+    def to_html(self) -> str:
+        return self.html
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def render_html(template_name: str, text: str, **ctx) -> Html:
+    """``Html(render(template_name, **ctx), text)``: a displayable block from a template and its plain text."""
+    return Html(render(template_name, **ctx), text)
+
+
+__all__ = ["Html", "environment", "escape", "render", "render_html"]
