@@ -5,7 +5,7 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.backcare-installed
 
-.PHONY: lab test execute html content student bench lint test-latest clean
+.PHONY: lab test execute html content student bench lint handouts test-latest clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ content: $(STAMP)
 
 student: $(STAMP)
 	$(PY) -m backcare student
+
+# Tagged PDF handouts (chapters, case cards, STarT Back scoring guide, one-page summaries) in _build/handouts.
+handouts: $(STAMP) node_modules/.package-lock.json
+	$(PY) -m backcare handouts
 
 lint: $(STAMP)
 	$(PY) -m backcare lint

@@ -147,7 +147,8 @@ def test_vignettes_file_with_unknown_red_flag_names_it(tmp_path):
     text = (content_dir() / "chapters" / cases.VIGNETTES_FILE).read_text(encoding="utf-8")
     bad = tmp_path / cases.VIGNETTES_FILE
     bad.write_text(text.replace("red_flags: [older_age]", "red_flags: [old_age]", 1), encoding="utf-8")
-    with pytest.raises(ValueError, match=r"vignettes\.2: unknown red flag 'old_age'"):
+    with pytest.raises(ValueError, match=r"vignettes\.2\.red_flags\.0: .old_age. is not a valid red flag; supported "
+                                         r"values are .*\(similar: older_age\)"):
         cases.load_vignettes(bad)
 
 

@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from backcare import compare, tiers
+from backcare import compare
+from backcare.logic import positions as logic_positions
+from backcare.views import positions as view_positions
 from backcare.content import load_content
 from backcare.content.cast import load_cast
 from backcare.content.notices import load_notices, notice_text
@@ -57,7 +59,7 @@ def test_an_option_advised_against_for_a_condition_shows_that_position_in_every_
         assert p.paraphrase in view, (tid, condition, p.guideline)
         assert p.paraphrase in time_view, (tid, condition)
         for tier in {c.treatments[tid].tier}:
-            grid = _plain(tiers.explorer_view_html(tier, condition, p.guideline))
+            grid = _plain(view_positions.explorer_view_html(tier, condition, p.guideline))
             if c.treatments[tid].name in grid:
                 assert p.paraphrase in grid, (tid, condition, tier)
 
@@ -81,13 +83,13 @@ def test_the_sciatica_comparison_is_not_called_a_natural_course():
 
 def test_every_printed_direction_carries_its_condition():
     c = load_content()
-    dis = compare.show_disagreements().text + "\n" + tiers.guideline_disagreements("medicine").text
+    dis = compare.show_disagreements().text + "\n" + view_positions.guideline_disagreements("medicine").text
     for p in c.positions:
         if not (p.verified and p.condition):
             continue
         label = direction_label(p)
         assert p.condition.rstrip(".") in label
-        cells = tiers.position_cells(p.treatment, p.guideline)
+        cells = logic_positions.position_cells(p.treatment, p.guideline)
         assert any(p.condition in cell.text() and p.condition.rstrip(".") in cell.short() for cell in cells)
         if any(d.treatment == p.treatment and p.guideline in d.positions for d in c.disagreements()):
             assert p.condition.rstrip(".") in dis, (p.treatment, p.guideline)

@@ -77,9 +77,9 @@ def test_bad_glossary_entries_are_reported_together(tmp_path):
         load_glossary(path)
     text = str(info.value)
     assert text.startswith("3 problems in course content:")
-    assert "terms.0.references: unknown reference key 'Nope1999' in entry 'a'" in text
-    assert "terms.0.see_also: entry 'a' points to 'b', which is not in the glossary" in text
-    assert "terms.1.id: duplicate glossary id 'a'" in text
+    assert "glossary.yaml:8: terms.0.references.0: unknown reference key 'Nope1999': add it to references.yaml" in text
+    assert "glossary.yaml:9: terms.0.see_also.0: entry 'a' points to 'b', which is not in the glossary" in text
+    assert "glossary.yaml:10: terms.1.id: duplicate glossary id 'a'" in text
 
 
 def test_glossary_yaml_traps_name_file_and_line(tmp_path):

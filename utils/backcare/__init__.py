@@ -24,17 +24,17 @@ _API = {
     "show_invasiveness_scale": "invasiveness:show_invasiveness_scale",
     "invasiveness_explorer": "invasiveness:invasiveness_explorer",
     # treatment tiers (chapters 03-06)
-    "tier_options": "tiers:tier_options",
-    "options": "tiers:options",
-    "options_table": "tiers:options_table",
-    "plot_effects": "tiers:plot_effects",
-    "show_effects": "tiers:show_effects",
-    "positions_matrix": "tiers:positions_matrix",
-    "why_guidelines_disagree": "tiers:why_guidelines_disagree",
-    "tier_explorer": "tiers:tier_explorer",
-    "evidence_box": "tiers:evidence_box",
-    "benefit_and_harm": "tiers:benefit_and_harm",
-    "guideline_disagreements": "tiers:guideline_disagreements",
+    "tier_options": "lessons.treatments:tier_options",
+    "options": "lessons.treatments:options",
+    "options_table": "lessons.treatments:options_table",
+    "plot_effects": "lessons.treatments:plot_effects",
+    "show_effects": "lessons.treatments:show_effects",
+    "positions_matrix": "lessons.treatments:positions_matrix",
+    "why_guidelines_disagree": "lessons.treatments:why_guidelines_disagree",
+    "tier_explorer": "lessons.treatments:tier_explorer",
+    "evidence_box": "lessons.treatments:evidence_box",
+    "benefit_and_harm": "lessons.treatments:benefit_and_harm",
+    "guideline_disagreements": "lessons.treatments:guideline_disagreements",
     # chapter 01: understanding back pain
     "show_burden": "understanding:show_burden",
     "burden_summary": "understanding:burden_summary",
@@ -87,6 +87,12 @@ _API = {
     "patient_voice": "cases:patient_voice",
     "triage_case": "cases:triage",
     "stratify_case": "cases:stratify",
+    # model answers ("Compare your answer") and your-turn cells
+    "compare_answer": "lessons.answers:compare_answer",
+    # chapter 01: regression to the mean (predict, then reveal; your turn)
+    "predict_care_seeking": "lessons.care_seeking:predict_care_seeking",
+    "show_care_seeking": "lessons.care_seeking:show_care_seeking",
+    "simulate_care_seeking": "logic.care_seeking:simulate_care_seeking",
     # self-checks
     "self_check": "selfcheck:self_check",
     # calculators (pure functions)

@@ -15,7 +15,6 @@ KeyError: "no fact 'no_such_fact' in content/facts.yaml"
 """
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import TypeVar
 
@@ -50,32 +49,22 @@ def chapter_path(stem: str) -> Path:
 
 
 def read_chapter(path: str | Path, model: type[M]) -> M:
-    """Read a chapter dataset strictly into ``model`` and check that its reference keys and fact ids exist.
+    """Read a chapter dataset at ``path`` (uncached) as the registered file whose model is ``model``.
 
-    Every problem (YAML traps, unknown fields, unknown keys or fact ids) is reported together in one
-    :class:`backcare.content.ContentError` naming the file.
+    Goes through the one content loader (:func:`backcare.content.read`): every problem (YAML traps, unknown fields,
+    unknown reference keys or fact ids) is reported together in one :class:`backcare.content.ContentError`.
     """
-    from .content import ContentError, Problem, load_yaml_model
+    from .content import read
+    from .content.registry import name_for_model
 
-    data = load_yaml_model(path, model)
-    c = content()
-    problems = []
-    for where, key in getattr(data, "reference_keys", lambda: [])():
-        if key not in c.references:
-            problems.append(Problem(str(path), None, where,
-                                    f"unknown reference key {key!r}: add it to content/references.yaml"))
-    for where, fid in getattr(data, "fact_ids", lambda: [])():
-        if fid not in c.facts:
-            problems.append(Problem(str(path), None, where, f"unknown fact id {fid!r}: add it to content/facts.yaml"))
-    if problems:
-        raise ContentError(problems)
-    return data
+    return read(name_for_model(model), path=path)
 
 
-@functools.lru_cache(maxsize=None)
-def load_chapter(stem: str, model: type[M]) -> M:
-    """Read ``content/chapters/<stem>.yaml`` with :func:`read_chapter` (cached)."""
-    return read_chapter(chapter_path(stem), model)
+def load_chapter(stem: str, model: type[M] | None = None) -> M:
+    """``content/chapters/<stem>.yaml`` through the one cached loader (:func:`backcare.content.load`)."""
+    from .content import load
+
+    return load(f"chapters/{stem}.yaml")
 
 
 #: The package's one displayable HTML type (kept under its old name for the chapter modules).

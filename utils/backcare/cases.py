@@ -31,12 +31,9 @@ ValueError: unknown vignette 'nobody'; choose one of: tomasz, priya, emeka, leil
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
-
-from pydantic import Field, model_validator
 
 from .content import notices as _notices
-from .content.models import Condition, Confidence, ContentFile, Id, Key, Strict, Text
+from .content.vignettes import PatientVoice, Plan, Prompts, Vignette, VignettesFile
 
 VIGNETTES_FILE = "vignettes.yaml"
 #: single-flag post-test probability (percent) from which the course's teaching rule asks for prompt assessment
@@ -53,118 +50,18 @@ RISKS = ("low", "medium", "high")
 PLAN_LABELS = ("Plan A", "Plan B", "Plan C", "Plan D")
 
 
-# ---- the dataset ------------------------------------------------------------------------------------------------
-
-class Plan(Strict):
-    text: Text
-    reasonable: bool
-    treatments: list[Id]
-    feedback: Text
-    references: list[Key] = Field(min_length=1)
-
-
-class Prompts(Strict):
-    medicine: Text
-    physiotherapy: Text
-    nursing: Text
-    pharmacy: Text
-
-
-class Vignette(Strict):
-    id: Id
-    name: Text
-    synthetic: Literal[True]
-    age: int = Field(ge=18, le=110)
-    sex: Literal["woman", "man"]
-    work: Text
-    caring: Text
-    access: Text
-    health_literacy: Text
-    condition: Condition
-    story: Text
-    goals: Text
-    preferences: Text
-    red_flags: list[Id]
-    leg_symptoms: Literal["none", "radicular", "claudication"]
-    start_back: list[bool] = Field(min_length=9, max_length=9)
-    plans: list[Plan] = Field(min_length=4, max_length=4)
-    grid: list[Id]
-    for_your_profession: Prompts
-
-    @model_validator(mode="after")
-    def _a_range_of_plans(self) -> "Vignette":
-        if not any(p.reasonable for p in self.plans) or all(p.reasonable for p in self.plans):
-            raise ValueError("give at least one reasonable and one unreasonable plan")
-        return self
-
-
-class PatientVoice(Strict):
-    text: Text
-    fact_ids: list[Id] = Field(default_factory=list)
-    reference: Key
-    confidence: Confidence
-
-
-class VignettesFile(ContentFile):
-    synthetic_note: Text
-    vignettes: list[Vignette] = Field(min_length=6)
-    patient_voice: list[PatientVoice] = Field(min_length=1)
-
-
 def _content():
     from .content import load_content
 
     return load_content()
 
 
-def check_vignettes(data: VignettesFile) -> list[str]:
-    """Unknown ids in the vignettes file (red flags, treatments, references, facts), one message each; [] if none.
-
-    Examples
-    --------
-    >>> check_vignettes(load_vignettes())
-    []
-    """
-    from .assessment import red_flag_ids
-
-    c = _content()
-    flags = set(red_flag_ids())
-    out = []
-    seen = set()
-    for i, v in enumerate(data.vignettes):
-        where = f"{VIGNETTES_FILE}: vignettes.{i}"
-        if v.id in seen:
-            out.append(f"{where}: duplicate vignette id {v.id!r}")
-        seen.add(v.id)
-        out += [f"{where}: unknown red flag {f!r}" for f in v.red_flags if f not in flags]
-        out += [f"{where}: unknown treatment {t!r} in grid" for t in v.grid if t not in c.treatments]
-        for j, p in enumerate(v.plans):
-            out += [f"{where}.plans.{j}: unknown treatment {t!r}" for t in p.treatments if t not in c.treatments]
-            out += [f"{where}.plans.{j}: unknown reference {k!r}" for k in p.references if k not in c.references]
-    for i, pv in enumerate(data.patient_voice):
-        if pv.reference not in c.references:
-            out.append(f"{VIGNETTES_FILE}: patient_voice.{i}: unknown reference {pv.reference!r}")
-        out += [f"{VIGNETTES_FILE}: patient_voice.{i}: unknown fact {f!r}" for f in pv.fact_ids if f not in c.facts]
-    return out
-
-
-_CACHE: list = []
-
-
 def load_vignettes(path=None) -> VignettesFile:
-    """The synthetic vignettes, validated strictly (cached for the default file); ``ValueError`` lists bad ids."""
-    from .content import load_yaml_model
-    from .paths import content_dir
+    """The synthetic vignettes, validated strictly (cached for the default file); ``ContentError`` lists bad ids."""
+    from .content import load, read
 
-    if path is None and _CACHE:
-        return _CACHE[0]
-    data = load_yaml_model(path or content_dir() / "chapters" / VIGNETTES_FILE, VignettesFile)
-    problems = check_vignettes(data)
-    if problems:
-        raise ValueError("; ".join(problems))
-    if path is None:
-        _CACHE.append(data)
-    return data
+    name = f"chapters/{VIGNETTES_FILE}"
+    return load(name) if path is None else read(name, path=path)
 
 
 def vignette(vignette_id: str) -> Vignette:
@@ -299,9 +196,9 @@ def _refs(keys) -> str:
 
 
 def _block(html_: str, text: str):
-    from .tiers import HtmlBlock
+    from .views.render import Html
 
-    return HtmlBlock(html_, text)
+    return Html(html_, text)
 
 
 def _ids() -> list[str]:
@@ -454,8 +351,8 @@ def grid_rows(vignette_id: str) -> list[tuple[str, list[str]]]:
     >>> grid_rows("leila")
     []
     """
-    from .compare import applicable_position
-    from .tiers import effect_summary
+    from .logic.positions import applicable_position
+    from .views.effect_text import effect_summary
 
     v = vignette(vignette_id)
     c = _content()

@@ -31,11 +31,20 @@ def cited_keys(text: str) -> list[str]:
 
 
 def notebook_cited_keys(nb) -> list[str]:
-    """Keys cited in the markdown cells of a notebook, except the References cell's own list."""
+    """Keys cited in the markdown cells of a notebook and in the model answers it shows (``bc.compare_answer``)."""
     seen: dict[str, None] = {}
     for cell in nb["cells"]:
+        source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
         if cell["cell_type"] == "markdown":
-            for key in cited_keys(cell["source"]):
+            texts = [source]
+        elif cell["cell_type"] == "code" and "compare_answer" in source:  # model answers from content/answers/
+            from .content.answers import answer_texts_in
+
+            texts = answer_texts_in(source)
+        else:
+            texts = []
+        for text in texts:
+            for key in cited_keys(text):
                 seen.setdefault(key, None)
     return list(seen)
 

@@ -58,7 +58,7 @@ def _test(extra: list[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(prog="python -m backcare", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["lab", "test", "execute", "html", "content", "student", "bench", "lint"])
+    parser.add_argument("command", choices=["lab", "test", "execute", "html", "content", "student", "bench", "lint", "handouts"])
     parser.add_argument("args", nargs=argparse.REMAINDER, help="passed on to the command")
     ns = parser.parse_args(argv)
     if ns.command == "lab":
@@ -85,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         from .lint import main as lint_main
 
         return lint_main(ns.args)
+    if ns.command == "handouts":
+        from .builders.handouts import main as handouts_main
+
+        return handouts_main(ns.args)
     if ns.command == "bench":
         from .bench import main as bench_main
 

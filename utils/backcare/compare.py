@@ -216,6 +216,11 @@ from pydantic import Field  # noqa: E402
 
 from .content.models import Confidence, ContentFile, Id, Key, Strict, Text  # noqa: E402
 from .fmt import COMPARATORS, num, value_or_range  # noqa: E402
+from .logic.positions import position_cells  # noqa: E402
+from .logic.vocabulary import DIRECTIONS  # noqa: E402
+from .views.effect_text import comparator_text, effect_summary, interval_text, short_name  # noqa: E402
+from .views.positions import position_html  # noqa: E402
+from .views.render import Html  # noqa: E402
 
 
 class Finding(Strict):
@@ -327,14 +332,8 @@ def load_chapter(path=None) -> Chapter06:
 
 # ==== shared display helpers =====================================================================================
 
-def _tiers():
-    from . import tiers
-
-    return tiers
-
-
 def _short(tid: str) -> str:
-    return _tiers().short_name(_content().treatments[tid])
+    return short_name(_content().treatments[tid])
 
 
 def _refs(keys) -> str:
@@ -353,7 +352,7 @@ def _conf_note(confidence: str, editorial: bool = False) -> str:
 
 
 def _block(html_: str, text: str):
-    return _tiers().HtmlBlock(html_, text)
+    return Html(html_, text)
 
 
 # ==== the scale per condition ====================================================================================
@@ -519,7 +518,6 @@ def harm_counts(condition: str) -> dict[str, list[int]]:
 
 
 def _effect_label(e) -> str:
-    tiers = _tiers()
     return f"{_short(e.treatment)} vs {COMPARATORS[e.comparator]}, {e.time_point}: {num(e.estimate)}"
 
 
@@ -530,7 +528,6 @@ def plot_benefit_and_harm(condition: str, max_panels: int = 2):
     from .figures import HATCHES, MARKERS, PALETTE, course_style
 
     panels = benefit_panels(condition)[:max_panels]
-    tiers = _tiers()
     with course_style():
         n = max(1, len(panels))
         fig, axes = plt.subplots(1, n + 1, figsize=(5.0 * (n + 1), 6.2), squeeze=False)
@@ -600,12 +597,11 @@ def plot_benefit_and_harm(condition: str, max_panels: int = 2):
 
 
 def benefit_and_harm_alt(condition: str, max_panels: int = 2) -> str:
-    tiers = _tiers()
     parts = []
     for key, effects in benefit_panels(condition)[:max_panels]:
         outcome, base, _measure, better = key
         items = [f"{_short(e.treatment)} (level {_content().treatments[e.treatment].invasiveness}) vs "
-                 f"{tiers.comparator_text(e)} {num(e.estimate)} ({tiers.interval_text(e)})" for e in effects]
+                 f"{comparator_text(e)} {num(e.estimate)} ({interval_text(e)})" for e in effects]
         mids = {e.mid for e in effects if e.mid is not None}
         mid = f"; MID {num(next(iter(mids)))}" if len(mids) == 1 else "; no single MID"
         parts.append(f"benefit panel on {base}, {better} favours the option: "
@@ -622,12 +618,11 @@ def benefit_and_harm_alt(condition: str, max_panels: int = 2) -> str:
 def benefit_and_harm_table(condition: str):
     from .figures import Table
 
-    tiers = _tiers()
     rows = []
     for _key, effects in benefit_panels(condition):
         for e in effects:
             rows.append([_content().treatments[e.treatment].invasiveness, _short(e.treatment),
-                         tiers.effect_summary(e), _refs([e.reference])])
+                         effect_summary(e), _refs([e.reference])])
     for tid in options_for_condition(condition):
         t = _content().treatments[tid]
         rows.append([t.invasiveness, _short(tid), "Harm record: " + dict(HARM_CLASSES)[harm_class(tid)], ""])
@@ -664,7 +659,7 @@ _CELL = "text-align:left;vertical-align:top"
 def _symbol(status: str) -> str:
     """The tiers module's symbol for a status (one vocabulary of symbols across the series)."""
     states = {"unconfirmed": None, "no_position": "other_population"}
-    return _tiers().DIRECTIONS[states.get(status, status)][0]
+    return DIRECTIONS[states.get(status, status)][0]
 
 
 def _row_html(r: OptionRow) -> str:
@@ -727,7 +722,7 @@ def options_explorer(condition: str = "chronic_lbp", guideline: str = "NICE"):
 # ==== pathways, when invasive care is right, disagreements =======================================================
 
 def _effect_words(effect_id: str) -> str:
-    return _tiers().effect_summary(_content().effect(effect_id))
+    return effect_summary(_content().effect(effect_id))
 
 
 def _fact_words(fact_id: str) -> str:
@@ -776,8 +771,8 @@ def show_disagreements():
     for d in c.disagreements():
         cells = []
         for g in guides:
-            shown = _tiers().position_cells(d.treatment, g)
-            cells.append(f'<td style="{_CELL}">' + "<br>".join(p.html(paraphrase=True) for p in shown) + "</td>")
+            shown = position_cells(d.treatment, g)
+            cells.append(f'<td style="{_CELL}">' + "<br>".join(position_html(p, paraphrase=True) for p in shown) + "</td>")
         why = context.get(d.treatment)
         why_html = (f"{escape(why.text)}{_conf_note(why.confidence)} [{escape(_refs(why.references))}]" if why else
                     "Guidelines differ in date, population and how they weigh small effects.")

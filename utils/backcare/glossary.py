@@ -22,10 +22,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import Field
-
-from .content.errors import ContentError, Problem
-from .content.models import ContentFile, Id, Key, Strict, Text
+from .content.glossary import GlossaryFile, Term, check_glossary
 from .paths import content_dir
 
 GLOSSARY_FILE = "glossary.yaml"
@@ -33,71 +30,11 @@ SCHEMA_FILE = "glossary.schema.json"
 PAGE_NAME = "glossary.html"
 
 
-class Term(Strict):
-    """One glossary entry, in the course's own words."""
-
-    id: Id
-    term: Text
-    also: list[Text] = Field(default_factory=list)
-    """Other names a reader may meet (abbreviations, older terms)."""
-    definition: Text
-    references: list[Key]
-    """Sources of the facts the definition states; empty only when it states none."""
-    see_also: list[Id] = Field(default_factory=list)
-
-
-class GlossaryFile(ContentFile):
-    terms: list[Term] = Field(min_length=1)
-
-    def term(self, term_id: str) -> Term:
-        for t in self.terms:
-            if t.id == term_id:
-                return t
-        raise KeyError(f"no glossary entry {term_id!r}: add it to content/glossary.yaml or use one of the ids "
-                       "listed there")
-
-    def sorted_terms(self) -> list[Term]:
-        return sorted(self.terms, key=lambda t: t.term.casefold())
-
-
-def check_glossary(glossary: GlossaryFile, known_references, label: str = "content/glossary.yaml") -> list[Problem]:
-    """Rules across entries: unique ids, known reference keys, ``see_also`` pointing at existing entries.
-
-    Examples
-    --------
-    >>> g = GlossaryFile.model_validate({"review": {"reviewed_by": None, "reviewed_on": None}, "terms": [
-    ...     {"id": "a", "term": "A", "definition": "d", "references": ["Nope1999"], "see_also": ["b"]}]})
-    >>> [str(p) for p in check_glossary(g, {"Costa2012"})]
-    ["content/glossary.yaml: terms.0.references: unknown reference key 'Nope1999' in entry 'a'", "content/glossary.yaml: terms.0.see_also: entry 'a' points to 'b', which is not in the glossary"]
-    """
-    problems: list[Problem] = []
-    ids = [t.id for t in glossary.terms]
-    seen: set[str] = set()
-    for i, t in enumerate(glossary.terms):
-        if t.id in seen:
-            problems.append(Problem(label, None, f"terms.{i}.id", f"duplicate glossary id {t.id!r}"))
-        seen.add(t.id)
-        for key in t.references:
-            if key not in known_references:
-                problems.append(Problem(label, None, f"terms.{i}.references",
-                                        f"unknown reference key {key!r} in entry {t.id!r}"))
-        for other in t.see_also:
-            if other not in ids:
-                problems.append(Problem(label, None, f"terms.{i}.see_also",
-                                        f"entry {t.id!r} points to {other!r}, which is not in the glossary"))
-    return problems
-
-
 def load_glossary(path: str | Path | None = None) -> GlossaryFile:
     """Read and check the glossary (``content/glossary.yaml`` by default); raise ``ContentError`` on any problem."""
-    from .content import load_content, load_yaml_model
+    from .content import load, read
 
-    path = Path(path) if path is not None else content_dir() / GLOSSARY_FILE
-    glossary = load_yaml_model(path, GlossaryFile)
-    problems = check_glossary(glossary, load_content().references, label=str(path))
-    if problems:
-        raise ContentError(problems)
-    return glossary
+    return load(GLOSSARY_FILE) if path is None else read(GLOSSARY_FILE, path=path)
 
 
 def _labels() -> dict:

@@ -1,6 +1,7 @@
 """Numbers in prose are checked against content/ (design §1).
 
-Every number in the markdown of a notebook (student and instructor cells alike: teachers quote both) must either
+Every number in the markdown of a notebook (student and instructor cells alike: teachers quote both), and in the
+model answers it shows with ``bc.compare_answer`` (``content/answers/``), must either
 equal a number that ``content/`` holds, or be on the allow-list ``content/prose_numbers.yaml`` for that notebook
 with a reason. Run it with ``python -m backcare.lint [notebook ...]`` (exit 1 and one line per finding).
 
@@ -52,10 +53,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from pydantic import Field
-
-from .content.models import Strict, Text
-from .content.validate import load_yaml_model
+from .content.prose_numbers import Allowance, AllowList
 from .paths import content_dir, notebooks_dir
 
 ALLOW_LIST = "prose_numbers.yaml"
@@ -217,43 +215,18 @@ def content_numbers(root: str | None = None) -> ContentNumbers:
 
 # ---- the allow-list -----------------------------------------------------------------------------------------
 
-class Allowance(Strict):
-    """One number in one notebook's prose that is not a fact, with the words around it and why it is allowed."""
-
-    notebooks: list[Text] = Field(min_length=1)
-    """Notebook stems (``00_start_here``); list several only for the same boilerplate repeated word for word."""
-    number: int | float | str
-    """The number as written (``3``, ``4.0``); signs and thousands separators are ignored."""
-    context: Text
-    """A few words of the prose that hold the number (``3 questions``); matched ignoring case, spaces, dashes and
-    ``*`` emphasis marks."""
-    reason: Text
-
-    @property
-    def value(self) -> Decimal:
-        return _value(str(self.number).lstrip("−-+"))
-
-
-class AllowList(Strict):
-    allow: list[Allowance] = Field(default_factory=list)
-
-
 def _norm(text: str) -> str:
     text = re.sub(r"[\u00a0\u202f\u2009\s]+", " ", text.replace("*", ""))
     return re.sub(r"[−–—‑]", "-", text).strip().lower()
 
 
-@functools.lru_cache(maxsize=4)
-def _allow_list(path: str) -> AllowList:
-    return load_yaml_model(Path(path), AllowList)
-
-
 def load_allow_list(path: str | Path | None = None) -> AllowList:
     """Read the allow-list (default ``content/prose_numbers.yaml``); a broken file raises ContentError naming it."""
-    path = Path(path) if path else content_dir() / ALLOW_LIST
-    if not path.exists():
-        return AllowList()
-    return _allow_list(str(path.resolve()))
+    from .content import load, read
+
+    if path is None:
+        return load(ALLOW_LIST) if (content_dir() / ALLOW_LIST).exists() else AllowList()
+    return read(ALLOW_LIST, path=path) if Path(path).exists() else AllowList()
 
 
 # ---- checking prose -----------------------------------------------------------------------------------------
@@ -398,12 +371,19 @@ def _markdown_cells(path: Path):
         nb = nbformat.read(path, as_version=4)
     except Exception as exc:  # nbformat raises several kinds for a file that is not a notebook
         raise ValueError(f"{path} is not a readable notebook: {exc}") from None
+    from .content.answers import answer_texts_in
+
     cells, positions, instructor = [], [], []
     for i, cell in enumerate(nb.cells, 1):
         if cell.cell_type == "markdown":
             cells.append(cell.source)
             positions.append(i)
             instructor.append("instructor" in cell.get("metadata", {}).get("tags", []))
+        elif cell.cell_type == "code":  # model answers shown by bc.compare_answer(...) are prose too
+            for text in answer_texts_in(cell.source):
+                cells.append(text)
+                positions.append(i)
+                instructor.append(False)
     minutes = nb.metadata.get("backcare", {}).get("minutes")
     return cells, positions, instructor, minutes
 

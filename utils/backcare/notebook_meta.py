@@ -27,7 +27,11 @@ TAG_INSTRUCTOR = "instructor"
 TAG_IGNORE_OUTPUT = "nbval-ignore-output"
 #: Hidden from the rendered page but run by nbval (rare: checks inside a notebook).
 TAG_REMOVE_CELL = "remove-cell"
-KNOWN_TAGS = frozenset({TAG_INSTRUCTOR, TAG_IGNORE_OUTPUT, TAG_REMOVE_CELL})
+#: A model answer ("Compare your answer", shown by ``bc.compare_answer``): removed for the ``class`` audience.
+TAG_ANSWER = "answer"
+#: The optional code cell ending a chapter's main section that the student is invited to change.
+TAG_YOUR_TURN = "your-turn"
+KNOWN_TAGS = frozenset({TAG_INSTRUCTOR, TAG_IGNORE_OUTPUT, TAG_REMOVE_CELL, TAG_ANSWER, TAG_YOUR_TURN})
 
 
 @dataclass(frozen=True)

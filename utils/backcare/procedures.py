@@ -3,7 +3,7 @@
 Data come from ``content/chapters/03_care_team.yaml`` and ``content/chapters/05_procedures.yaml`` (validated by the
 models below, every number with a reference and a confidence mark) and from the treatments in ``content/``. The
 shared tier builders (options table, effect chart, guideline matrix, tier explorer, evidence boxes) live in
-``backcare.tiers``; this module adds only what those chapters need beyond them.
+``backcare.lessons.treatments``; this module adds only what those chapters need beyond them.
 
 Risks are shown as natural frequencies ("about 16 in every 1,000 people"), never as log scales; numbers that the fact
 sheet marks ~, M or ? are flagged as approximate wherever they appear (design §4).

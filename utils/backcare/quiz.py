@@ -33,13 +33,12 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Iterable, Literal, Sequence
+from typing import Iterable, Sequence
 
 import ipywidgets as widgets
 from ipywidgets.widgets.widget_link import Link
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
-
 from backcare.content.models import ReviewStatus
+from backcare.content.quiz import KIND_LABELS, Option, Question, QuestionBank
 
 __all__ = [
     "Feedback",
@@ -57,11 +56,9 @@ __all__ = [
     "write_bank_schema",
 ]
 
-KIND_LABELS = {"single": "single choice", "multiple": "multiple choice", "numeric": "numeric"}
 MAX_ANSWER_CHARS = 40
 NOT_REVIEWED = "These questions have not yet been clinically peer-reviewed."
 
-_TAG = re.compile(r"<\s*[A-Za-z/!?][^>\s]*>?|javascript:", re.IGNORECASE)  # the same rule as backcare.content
 _ABOUT = re.compile(r"^(?:(?:about|around|roughly|approximately)\s+|[~≈]\s*)", re.IGNORECASE)
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
@@ -69,178 +66,6 @@ _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 # --------------------------------------------------------------------------------------------------------------------
 # Models
 # --------------------------------------------------------------------------------------------------------------------
-def _plain_text(value: str) -> str:
-    """Collapse whitespace (YAML folded blocks) and reject HTML tags and empty text."""
-    text = " ".join(value.split())
-    if not text:
-        raise ValueError("text is empty")
-    tag = _TAG.search(text)
-    if tag:
-        raise ValueError(f"HTML or script is not allowed (found {tag.group(0)!r}); write plain text")
-    return text
-
-
-def _sentence(value: str) -> str:
-    """Feedback must be at least one full sentence: 20 characters or more, ending with '.', '!' or '?'."""
-    if len(value) < 20 or value[-1] not in ".!?":
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        raise ValueError(
-            f"feedback must be at least one full sentence (20 characters or more, ending with . ! or ?): {shown!r}"
-        )
-    return value
-
-
-PlainText = Annotated[str, AfterValidator(_plain_text)]
-Sentence = Annotated[str, AfterValidator(_plain_text), AfterValidator(_sentence)]
-ReferenceKey = Annotated[str, Field(pattern=r"^[A-Za-z0-9]+$")]
-
-_STRICT = ConfigDict(strict=True, extra="forbid", frozen=True)
-_NUMERIC_FIELDS = ("answer", "tolerance", "unit", "feedback_correct", "feedback_low", "feedback_high", "worked_answer")
-
-
-class Option(BaseModel):
-    """One option of a choice question, with its own explanation.
-
-    Examples
-    --------
-    >>> Option(text="Stay active", correct=True, feedback="Staying active speeds recovery.").correct
-    True
-    >>> Option(text="Rest", correct=False, feedback="No.")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    pydantic_core._pydantic_core.ValidationError: 1 validation error for Option
-    feedback
-      Value error, feedback must be at least one full sentence (20 characters or more, ending with . ! or ?): 'No.' ...
-    """
-
-    model_config = _STRICT
-
-    text: PlainText = Field(description="The option as the learner sees it (plain text).")
-    correct: bool = Field(description="true for a right option (single: exactly one; multiple: at least one).")
-    feedback: Sentence = Field(
-        description="Why this option is right, or why it is tempting but wrong: at least one full sentence."
-    )
-
-
-class Question(BaseModel):
-    """One self-check question; which fields it needs depends on ``kind``.
-
-    Choice questions (``single``, ``multiple``) take ``options``; ``numeric`` questions take ``answer``,
-    ``tolerance``, ``unit``, ``feedback_correct``, ``feedback_low``, ``feedback_high`` and ``worked_answer``.
-
-    Examples
-    --------
-    >>> q = Question(id="q1", kind="single", prompt="Pick one.", objective="Tell A from B.", options=[
-    ...     Option(text="A", correct=True, feedback="A is right because it is the first letter."),
-    ...     Option(text="B", correct=False, feedback="B is tempting because it sounds like A.")])
-    >>> q.correct_indices
-    (0,)
-    >>> Question(id="q1", kind="single", prompt="Pick one.", objective="Tell A from B.", options=[
-    ...     Option(text="A", correct=True, feedback="A is right because it is the first letter."),
-    ...     Option(text="B", correct=True, feedback="B is right because it is the second letter.")])
-    ... # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    pydantic_core._pydantic_core.ValidationError: 1 validation error for Question
-      Value error, a single-choice question needs exactly one correct option; found 2: 'A', 'B' ...
-    """
-
-    model_config = _STRICT
-
-    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$", description="Unique in the bank: a-z, 0-9, _.")]
-    kind: Literal["single", "multiple", "numeric"] = Field(
-        description="single: one right option; multiple: mark each statement true or false; numeric: type a number."
-    )
-    prompt: PlainText = Field(description="The question (plain text).")
-    objective: PlainText = Field(description="The learning objective this question checks.")
-    references: list[ReferenceKey] = Field(
-        default_factory=list, description="Keys from content/references.yaml for every fact the question uses."
-    )
-    options: list[Option] | None = Field(default=None, description="Choice questions only: at least 2 options.")
-    answer: float | None = Field(default=None, description="Numeric only: the right value.")
-    tolerance: Annotated[float, Field(ge=0)] | None = Field(
-        default=None, description="Numeric only: answers within answer ± tolerance count as right."
-    )
-    unit: PlainText | None = Field(default=None, description="Numeric only: the unit, shown in the input's label.")
-    feedback_correct: Sentence | None = Field(default=None, description="Numeric only: shown for a right answer.")
-    feedback_low: Sentence | None = Field(default=None, description="Numeric only: shown for a too-low answer.")
-    feedback_high: Sentence | None = Field(default=None, description="Numeric only: shown for a too-high answer.")
-    worked_answer: Sentence | None = Field(
-        default=None, description="Numeric only: the worked answer, revealed on demand (works on the static page)."
-    )
-
-    @model_validator(mode="after")
-    def _fields_match_kind(self) -> "Question":
-        problems: list[str] = []
-        label = KIND_LABELS[self.kind]
-        if self.kind == "numeric":
-            missing = [name for name in _NUMERIC_FIELDS if getattr(self, name) is None]
-            if missing:
-                problems.append(f"a numeric question needs {', '.join(missing)}")
-            if self.options is not None:
-                problems.append("a numeric question takes no options (remove 'options')")
-            for name in ("answer", "tolerance"):
-                value = getattr(self, name)
-                if value is not None and not math.isfinite(value):
-                    problems.append(f"{name} must be a finite number, not {value}")
-        else:
-            extra = [name for name in _NUMERIC_FIELDS if getattr(self, name) is not None]
-            if extra:
-                problems.append(f"a {label} question takes options, not {', '.join(extra)}")
-            options = self.options or []
-            if len(options) < 2:
-                problems.append(f"a {label} question needs at least 2 options; found {len(options)}")
-            texts = [o.text for o in options]
-            repeated = sorted({t for t in texts if texts.count(t) > 1})
-            if repeated:
-                problems.append(f"option texts must differ; repeated: {', '.join(map(repr, repeated))}")
-            right = [o.text for o in options if o.correct]
-            if self.kind == "single" and len(right) != 1 and options:
-                found = f"found {len(right)}" + (f": {', '.join(map(repr, right))}" if right else "")
-                problems.append(f"a single-choice question needs exactly one correct option; {found}")
-            if self.kind == "multiple" and not right and options:
-                problems.append("a multiple-choice question needs at least one correct option; none has correct: true")
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
-
-    @property
-    def correct_indices(self) -> tuple[int, ...]:
-        """Positions (0-based) of the correct options; empty for a numeric question."""
-        return tuple(i for i, o in enumerate(self.options or []) if o.correct)
-
-
-class QuestionBank(BaseModel):
-    """The self-check questions of one chapter (``content/quiz/<chapter>.yaml``), with its clinical review status.
-
-    Examples
-    --------
-    >>> QuestionBank(review=ReviewStatus(reviewed_by=None, reviewed_on=None), chapter="00_start_here",
-    ...              questions=[])  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    pydantic_core._pydantic_core.ValidationError: 1 validation error for QuestionBank
-    questions
-      List should have at least 1 item after validation, not 0 ...
-    """
-
-    model_config = _STRICT
-
-    review: ReviewStatus = Field(description="Clinical peer review: both fields null until a named reviewer signs off.")
-    chapter: Annotated[str, Field(pattern=r"^[0-9]{2}_[a-z0-9_]+$")] = Field(
-        description="The chapter (notebook) name, the same as the file name without .yaml, e.g. 00_start_here."
-    )
-    questions: Annotated[list[Question], Field(min_length=1)] = Field(description="The questions, in order.")
-
-    @model_validator(mode="after")
-    def _unique_ids(self) -> "QuestionBank":
-        ids = [q.id for q in self.questions]
-        repeated = sorted({i for i in ids if ids.count(i) > 1})
-        if repeated:
-            raise ValueError(f"question ids must be unique in a bank; repeated: {', '.join(repeated)}")
-        return self
-
-
 # --------------------------------------------------------------------------------------------------------------------
 # Loading
 # --------------------------------------------------------------------------------------------------------------------
@@ -274,33 +99,14 @@ def load_bank(chapter: str | Path) -> QuestionBank:
     Traceback (most recent call last):
     ...
     backcare.content.errors.ContentError: 1 problem in course content:
-      content/quiz/99_nowhere.yaml: no question bank for chapter '99_nowhere' (known: 00_start_here...)
+      content/quiz/99_nowhere.yaml: no such file; files matching quiz/*.yaml are quiz/00_start_here.yaml, ...
     """
-    from backcare.content import ContentError, load_content, load_yaml_model
-    from backcare.content.errors import Problem
+    from backcare.content import load, read
 
-    path = Path(chapter) if str(chapter).endswith((".yaml", ".yml")) else quiz_dir() / f"{chapter}.yaml"
-    shown = _shown_path(path)
-    if not path.is_file():
-        known = ", ".join(sorted(p.stem for p in quiz_dir().glob("*.yaml"))) or "none yet"
-        raise ContentError([Problem(shown, None, "", f"no question bank for chapter {path.stem!r} (known: {known})")])
-    bank = load_yaml_model(path, QuestionBank)
-    problems = []
-    if bank.chapter != path.stem:
-        problems.append(
-            Problem(shown, None, "chapter", f"chapter {bank.chapter!r} does not match the file name {path.stem!r}")
-        )
-    known_keys = set(load_content().references)
-    for qi, question in enumerate(bank.questions):
-        for ri, key in enumerate(question.references):
-            if key not in known_keys:
-                problems.append(
-                    Problem(shown, None, f"questions.{qi}.references.{ri}",
-                            f"unknown reference key {key!r} (not in content/references.yaml)")
-                )
-    if problems:
-        raise ContentError(problems)
-    return bank
+    if str(chapter).endswith((".yaml", ".yml")):
+        path = Path(chapter)
+        return read(f"quiz/{path.stem}.yaml", path=path)
+    return load(f"quiz/{chapter}.yaml")
 
 
 SCHEMA_NAME = "question_bank.schema.json"
@@ -767,7 +573,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     0
     >>> main(["99_nowhere"])  # doctest: +ELLIPSIS
     FAIL 1 problem in course content:
-      content/quiz/99_nowhere.yaml: no question bank for chapter '99_nowhere' (known: ...)
+      content/quiz/99_nowhere.yaml: no such file; files matching quiz/*.yaml are ...
     1
     """
     from backcare.content import ContentError

@@ -22,12 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
-from pydantic import Field
-
 from .citations import CITE_RE, KEY_RE
-from .content.models import ContentFile, Id, Strict, Text
+from .content.teaching import Profession, TeachingFile
 from .notebook_meta import ChapterMeta, chapter_meta, is_instructor
-from .paths import content_dir, notebooks_dir
+from .paths import notebooks_dir
 
 TEACHING_FILE = "teaching.yaml"
 
@@ -122,24 +120,11 @@ def instructor_notes(chapter: str | None = None, *, source: str | Path | None = 
 
 # ---- adapting the series per profession -------------------------------------------------------------------------
 
-class Profession(Strict):
-    id: Id
-    name: Text
-    focus: Text
-    chapters: list[str] = Field(min_length=1)
-    activity: Text
-    assessment: Text
-
-
-class TeachingFile(ContentFile):
-    professions: list[Profession] = Field(min_length=1)
-
-
 def load_teaching(path: str | Path | None = None) -> TeachingFile:
     """Read ``content/teaching.yaml`` strictly (``ContentError`` lists every problem)."""
-    from .content import load_yaml_model
+    from .content import load, read
 
-    return load_yaml_model(Path(path) if path else content_dir() / TEACHING_FILE, TeachingFile)
+    return load(TEACHING_FILE) if path is None else read(TEACHING_FILE, path=path)
 
 
 def profession_html(p: Profession, chapter_titles: dict[str, str]) -> str:

@@ -26,7 +26,7 @@ from pathlib import Path, PurePosixPath
 
 from ..choices import check_choice
 
-__all__ = ["CORE_FILES", "Entry", "REGISTRY", "entry_for", "registered_files", "unregistered_files"]
+__all__ = ["CORE_FILES", "Entry", "REGISTRY", "entry_for", "name_for_model", "registered_files", "unregistered_files"]
 
 
 @dataclass(frozen=True)
@@ -71,10 +71,10 @@ REGISTRY: tuple[Entry, ...] = (
     Entry("positions.yaml", f"{_M}:PositionsFile", "what each guideline says", "schema/positions.json"),
     Entry("effects.yaml", f"{_M}:EffectsFile", "effect estimates with comparators", "schema/effects.json"),
     Entry("facts.yaml", f"{_M}:FactsFile", "single sourced numbers", "schema/facts.json"),
-    Entry("glossary.yaml", "backcare.glossary:GlossaryFile", "glossary terms", "glossary.schema.json"),
-    Entry("teaching.yaml", "backcare.teaching:TeachingFile", "adapting the series per profession",
+    Entry("glossary.yaml", "backcare.content.glossary:GlossaryFile", "glossary terms", "glossary.schema.json"),
+    Entry("teaching.yaml", "backcare.content.teaching:TeachingFile", "adapting the series per profession",
           "schema/teaching.json"),
-    Entry("prose_numbers.yaml", "backcare.lint:AllowList", "numbers in prose that are not facts",
+    Entry("prose_numbers.yaml", "backcare.content.prose_numbers:AllowList", "numbers in prose that are not facts",
           "schema/prose_numbers.json"),
     Entry("chapters/01_understanding_back_pain.yaml", "backcare.understanding:UnderstandingFile",
           "chapter 01 dataset", "chapters/schema/01_understanding_back_pain.json"),
@@ -86,11 +86,13 @@ REGISTRY: tuple[Entry, ...] = (
           "chapters/schema/05_procedures.json"),
     Entry("chapters/06_comparing_options.yaml", "backcare.compare:Chapter06", "chapter 06 dataset",
           "chapters/schema/06_comparing_options.json"),
-    Entry("chapters/seed_claims.yaml", "backcare.tiers:SeedClaimsFile", "seed-article claims",
+    Entry("chapters/seed_claims.yaml", "backcare.content.seed_claims:SeedClaimsFile", "seed-article claims",
           "chapters/schema/seed_claims.json"),
-    Entry("chapters/vignettes.yaml", "backcare.cases:VignettesFile", "synthetic case vignettes",
+    Entry("chapters/vignettes.yaml", "backcare.content.vignettes:VignettesFile", "synthetic case vignettes",
           "chapters/schema/vignettes.json"),
-    Entry("quiz/*.yaml", "backcare.quiz:QuestionBank", "self-check question banks", "quiz/question_bank.schema.json"),
+    Entry("answers/*.yaml", "backcare.content.answers:AnswerFile", "model answers, one file per chapter",
+          "schema/answers.json"),
+    Entry("quiz/*.yaml", "backcare.content.quiz:QuestionBank", "self-check question banks", "quiz/question_bank.schema.json"),
     Entry("notices.yaml", "backcare.content.notices:NoticesFile", "the not-advice and urgent-symptoms notices",
           "schema/notices.json"),
     Entry("cast.yaml", "backcare.content.cast:CastFile", "the made-up people the chapters introduce",
@@ -112,6 +114,21 @@ def entry_for(name: str) -> Entry:
             return entry
     check_choice(name, [e.pattern for e in REGISTRY], what="content file")
     raise AssertionError  # pragma: no cover - check_choice raised
+
+
+def name_for_model(model: type) -> str:
+    """The registered file (pattern) whose model is ``model``; ``ValueError`` if it is not registered.
+
+    Examples
+    --------
+    >>> from backcare.content.quiz import QuestionBank
+    >>> name_for_model(QuestionBank)
+    'quiz/*.yaml'
+    """
+    for entry in REGISTRY:
+        if entry.model_class() is model:
+            return entry.pattern
+    raise ValueError(f"{model.__name__} is not registered: add a line to backcare.content.registry.REGISTRY")
 
 
 def registered_files(root: str | Path | None = None) -> list[tuple[str, Entry]]:

@@ -37,7 +37,7 @@ def direction_label(position) -> str:
     """
     if not position.verified:
         return "? unconfirmed" + (f": {position.note}" if position.note else "")
-    from ..tiers import POPULATION_SHORT
+    from .vocabulary import POPULATION_SHORT
 
     symbol, word = SYMBOLS[position.direction]
     pop = POPULATION_SHORT.get(position.population, position.population)

@@ -1,0 +1,281 @@
+"""Handouts for paper: ``python -m backcare handouts`` (``make handouts``) writes tagged PDFs into ``_build/handouts``.
+
+One PDF per chapter (the site page printed with the course's print stylesheet: no navigation, no code, no widget
+controls, every explorer's default view and data table, collapsed blocks open), plus:
+
+- ``07_case_cards.pdf``: the synthetic people of chapter 07, one per page, with their goals and STarT Back answers;
+- ``02_start_back_scoring_guide.pdf``: one page, in the course's own words, on scoring STarT Back on paper, pointing
+  to Keele's official form (the tool is Keele's and is not reproduced);
+- ``NN_..._summary.pdf``: one page per chapter: objectives, the key chart, the summary list.
+
+Headless Debian Chromium through Playwright prints them (``page.pdf(tagged=True)`` keeps alt text); every request
+that is not ``file:`` is aborted, so nothing is fetched. The chapter PDFs come from the built site of the chosen
+audience (``--audience``: self-study prints the model answers open, class has none).
+
+Examples
+--------
+>>> summary_markdown({"cells": [{"cell_type": "markdown", "source": "## Summary\\n\\n- one\\n- two"},
+...                             {"cell_type": "markdown", "source": "## References"}]})
+'- one\\n- two'
+>>> summary_markdown({"cells": []})
+Traceback (most recent call last):
+...
+ValueError: the notebook has no '## Summary' section to put on its one-page summary
+"""
+from __future__ import annotations
+
+import base64
+import html
+import importlib
+import json
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .audience import DEFAULT_AUDIENCE, add_audience_argument, check_audience
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+#: Page budget of a chapter handout (A4), references and appendices included.
+PAGE_BUDGET = 15
+KEELE_URL = "https://www.keele.ac.uk/startback/"
+NOTICE = ("If back pain comes with new problems passing urine or controlling the bladder or bowel, numbness around the "
+          "genitals or back passage, new or worsening weakness in the legs, fever or feeling very unwell, or follows "
+          "a major injury, seek emergency care the same day.")
+_IMG_RE = re.compile(r'<img[^>]*src="(data:image/png;base64,[^"]+)"[^>]*alt="([^"]+)"')
+_IMG_RE2 = re.compile(r'<img[^>]*alt="([^"]+)"[^>]*src="(data:image/png;base64,[^"]+)"')
+
+
+def _root() -> Path:
+    from ..paths import repo_root
+
+    return repo_root()
+
+
+def _env():
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    return Environment(loader=PackageLoader("backcare", "templates/handouts"),
+                       autoescape=select_autoescape(["html", "j2"]), undefined=StrictUndefined)
+
+
+def _notice() -> str:
+    """The course's one urgent-symptoms wording, from content/ when it is there."""
+    for module, attr in (("backcare.content.notices", "urgent_text"), ("backcare.notices", "urgent_text")):
+        try:
+            return getattr(importlib.import_module(module), attr)()
+        except (ImportError, AttributeError):
+            continue
+    return NOTICE
+
+
+def _first(*candidates: tuple[str, str]):
+    for module, attr in candidates:
+        try:
+            return getattr(importlib.import_module(module), attr)
+        except (ImportError, AttributeError):
+            continue
+    raise ImportError(f"none of {candidates} found")
+
+
+def summary_markdown(nb) -> str:
+    """The markdown under the notebook's ``## Summary`` heading (up to the next heading)."""
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "markdown":
+            continue
+        src = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+        m = re.search(r"^## Summary\s*$", src, flags=re.M)
+        if m:
+            body = src[m.end():]
+            nxt = re.search(r"^#{1,2} ", body, flags=re.M)
+            return (body[:nxt.start()] if nxt else body).strip()
+    raise ValueError("the notebook has no '## Summary' section to put on its one-page summary")
+
+
+def key_chart(nb) -> dict | None:
+    """The chapter's key chart: the first figure of a cell tagged ``key-chart``, else the first figure."""
+    def figures(cells):
+        for cell in cells:
+            for out in cell.get("outputs", []):
+                data = out.get("data") or {}
+                text = data.get("text/html")
+                text = "".join(text) if isinstance(text, list) else (text or "")
+                m = _IMG_RE.search(text)
+                if m:
+                    yield {"src": m.group(1), "alt": html.unescape(m.group(2))}
+                    continue
+                m = _IMG_RE2.search(text)
+                if m:
+                    yield {"src": m.group(2), "alt": html.unescape(m.group(1))}
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    tagged = [c for c in code if "key-chart" in (c.get("metadata", {}).get("tags") or [])]
+    for cells in (tagged, code):
+        for fig in figures(cells):
+            return fig
+    return None
+
+
+def _render_citations(markdown: str) -> str:
+    from ..citations import CITE_RE, KEY_RE
+
+    try:
+        labels = _first(("backcare.builders.site", "_labels"), ("backcare.site", "_labels"))()
+    except ImportError:
+        labels = {}
+    return CITE_RE.sub(lambda m: "(" + "; ".join(labels.get(k, k) for k in KEY_RE.findall(m.group(1))) + ")",
+                       markdown)
+
+
+def summary_html(nb, name: str) -> str:
+    from nbconvert.filters import markdown2html
+
+    from ..notebook_meta import chapter_meta
+
+    meta = chapter_meta(nb, name)
+    body = markdown2html(_render_citations(summary_markdown(nb)))
+    return _env().get_template("summary.html.j2").render(
+        title=meta.title, minutes=meta.minutes, objectives=meta.objectives, chart=key_chart(nb),
+        summary_html=body, notice=_notice())
+
+
+def case_cards_html() -> str:
+    vignettes = _first(("backcare.cases", "load_vignettes"), ("backcare.lessons.cases", "load_vignettes"),
+                       ("backcare.content", "load_vignettes"))()
+    items = _first(("backcare.clinical", "START_BACK_ITEMS"), ("backcare.logic.startback", "START_BACK_ITEMS"))
+    cards = []
+    for v in vignettes.vignettes:
+        rows = []
+        for item, answer in zip(items, v.start_back):
+            if item.number == 9:
+                said = "very much or extremely" if answer else "not at all, slightly or moderately"
+            else:
+                said = "agree" if answer else "disagree"
+            rows.append((item.domain, said))
+        cards.append({**{k: getattr(v, k) for k in ("id", "name", "age", "work", "caring", "access",
+                                                      "health_literacy", "story", "goals", "preferences")},
+                      "start_back_rows": rows})
+    return _env().get_template("case_cards.html.j2").render(
+        title="Chapter 07 case cards", vignettes=cards, synthetic_note=vignettes.synthetic_note, notice=_notice())
+
+
+def start_back_guide_html() -> str:
+    items = _first(("backcare.clinical", "START_BACK_ITEMS"), ("backcare.logic.startback", "START_BACK_ITEMS"))
+    groups = _first(("backcare.assessment", "chapter_data"), ("backcare.lessons.assessment", "chapter_data"))()
+    groups = groups.start_back_groups
+    physical = ", ".join(i.domain.lower() for i in items if not i.psychosocial)
+    psych = ", ".join(i.domain.lower() for i in items if i.psychosocial)
+    return _env().get_template("start_back_guide.html.j2").render(
+        title="Scoring STarT Back on paper", official_url=KEELE_URL, items=len(items), physical_topics=physical,
+        psych_topics=psych, groups=groups, notice=_notice(),
+        sources="Keele University's STarT Back pages; Hill et al. 2011 (the UK trial); Physiopedia's summary of the "
+                "scoring rules")
+
+
+@dataclass
+class Written:
+    path: Path
+    pages: int
+
+
+def _pdf_pages(data: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?!s)", data))
+
+
+def _print(page, url: str, target: Path) -> Written:
+    page.goto(url)
+    page.wait_for_load_state("load")
+    # Widgets render after load (the html-manager); wait until they are there or a second has passed.
+    try:
+        page.wait_for_function("document.querySelectorAll('.jupyter-widgets-view, .widget-html').length > 0 || "
+                               "document.querySelectorAll('script[type*=widget-view]').length === 0", timeout=8000)
+    except Exception:  # noqa: BLE001 - a page without widgets, or a slow machine: print what is there
+        pass
+    page.wait_for_timeout(300)
+    page.emulate_media(media="print")
+    data = page.pdf(format="A4", tagged=True, print_background=True, outline=True,
+                    margin={"top": "14mm", "bottom": "16mm", "left": "12mm", "right": "12mm"})
+    target.write_bytes(data)
+    return Written(target, _pdf_pages(data))
+
+
+def build_handouts(out: Path | None = None, *, site: Path | None = None, names: list[str] | None = None,
+                   audience: str = DEFAULT_AUDIENCE, build_site: bool = True) -> list[Written]:
+    """Build the site for ``audience`` (unless ``build_site`` is False), then print every handout into ``out``."""
+    import nbformat
+    from playwright.sync_api import sync_playwright
+
+    check_audience(audience)
+    root = _root()
+    out = Path(out) if out is not None else root / "_build" / "handouts"
+    site = Path(site) if site is not None else root / "_build" / "html"
+    if build_site:
+        cmd = [sys.executable, "-m", "backcare", "html", *(names or []), "--out", str(site)]
+        if audience != DEFAULT_AUDIENCE:
+            cmd += ["--audience", audience]
+        if subprocess.call(cmd, cwd=root) != 0:
+            raise SystemExit("handouts: the site build failed; see the message above")
+    if not Path(CHROMIUM).exists():
+        raise SystemExit(f"handouts need Debian's chromium at {CHROMIUM} (apt-get install chromium)")
+    out.mkdir(parents=True, exist_ok=True)
+    scratch = out / "_html"
+    scratch.mkdir(exist_ok=True)
+    notebooks = sorted((root / "notebooks").glob("[0-9][0-9]*_*.ipynb"))
+    if names:
+        notebooks = [p for p in notebooks if any(p.stem.startswith(n) for n in names)]
+    pages: list[tuple[str, Path]] = []
+    for nb_path in notebooks:
+        nb = json.loads(nb_path.read_text(encoding="utf-8"))
+        role = (nb.get("metadata", {}).get("backcare") or {}).get("role", "chapter")
+        if role == "instructor":
+            continue
+        page_html = site / f"{nb_path.stem}.html"
+        if page_html.exists():
+            pages.append((page_html.resolve().as_uri(), out / f"{nb_path.stem}.pdf"))
+        summary = scratch / f"{nb_path.stem}_summary.html"
+        summary.write_text(summary_html(nbformat.reads(json.dumps(nb), as_version=4), nb_path.name),
+                           encoding="utf-8")
+        pages.append((summary.resolve().as_uri(), out / f"{nb_path.stem}_summary.pdf"))
+    if not names or any("07".startswith(n[:2]) or n.startswith("07") for n in names):
+        cards = scratch / "07_case_cards.html"
+        cards.write_text(case_cards_html(), encoding="utf-8")
+        pages.append((cards.resolve().as_uri(), out / "07_case_cards.pdf"))
+    if not names or any(n.startswith("02") for n in names):
+        guide = scratch / "02_start_back_scoring_guide.html"
+        guide.write_text(start_back_guide_html(), encoding="utf-8")
+        pages.append((guide.resolve().as_uri(), out / "02_start_back_scoring_guide.pdf"))
+    written = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+        for url, target in pages:
+            written.append(_print(page, url, target))
+        browser.close()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m backcare handouts",
+                                     description="Print tagged PDF handouts (chapters, case cards, STarT Back "
+                                                 "scoring guide, one-page summaries) into _build/handouts.")
+    parser.add_argument("notebooks", nargs="*", help="only these chapters (e.g. 02 07)")
+    parser.add_argument("--out", type=Path, default=None, help="output folder (default _build/handouts)")
+    parser.add_argument("--no-site", action="store_true", help="print the site already in _build/html")
+    add_audience_argument(parser)
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    written = build_handouts(args.out, names=args.notebooks or None, audience=args.audience,
+                             build_site=not args.no_site)
+    over = []
+    for w in written:
+        budget = 1 if w.path.name.endswith("_summary.pdf") or "scoring_guide" in w.path.name else PAGE_BUDGET
+        flag = "" if w.pages <= budget or "case_cards" in w.path.name else f"  (over the {budget}-page budget)"
+        if flag:
+            over.append(w.path.name)
+        print(f"  {w.path.name:48s} {w.pages:3d} page{'s' if w.pages != 1 else ''}{flag}")
+    print(f"wrote {len(written)} PDF handouts" + (f"; over budget: {', '.join(over)}" if over else ""))
+    return 0

@@ -1,0 +1,71 @@
+"""Predict, then reveal: the student commits to a prediction before the result is shown (wiring only).
+
+Every option's feedback and the result are pre-rendered into ``Stack`` children and revealed by ``jslink`` from the
+choice's ``index`` to the Stack's ``selected_index``, so it works on the static page with no kernel; in a live kernel
+the same link is mirrored in Python. Nothing shows until a prediction is chosen.
+
+Examples
+--------
+>>> p = predict_then_reveal("Will it rain?", [("Yes", "<p>Right.</p>"), ("No", "<p>Not quite.</p>")],
+...                         "<p>It rained.</p>", title="Rain")
+>>> p.visible_html() is None
+True
+>>> p.control.index = 1
+>>> p.visible_html()
+'<p>Not quite.</p><p>It rained.</p>'
+>>> p.describe()
+'Predict, then reveal "Rain": 2 choices (Yes; No). Showing: the result after "No".'
+>>> predict_then_reveal("?", [("Only", "x")], "r", title="T")
+Traceback (most recent call last):
+...
+ValueError: a prediction needs at least two choices; got 1 for '?'
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import ipywidgets as widgets
+
+from ..views.render import escape
+from .explorer import WIDE, _Described
+
+
+class PredictThenReveal(_Described, widgets.VBox):
+    def __init__(self, title: str, labels: Sequence[str], question, control, stack):
+        self.title = title
+        self.labels = list(labels)
+        self.control = control
+        self.stack = stack
+        super().__init__(children=[question, control, stack], layout=widgets.Layout(width="100%"))
+        self.add_class("bc-predict")
+
+    def visible_html(self) -> str | None:
+        if self.stack.selected_index is None:
+            return None
+        return self.stack.children[self.stack.selected_index].value
+
+    def describe(self) -> str:
+        idx = self.control.index
+        showing = "nothing until a prediction is chosen" if idx is None else f'the result after "{self.labels[idx]}"'
+        return (f'Predict, then reveal "{self.title}": {len(self.labels)} choices ({"; ".join(self.labels)}). '
+                f"Showing: {showing}.")
+
+
+def predict_then_reveal(question: str, choices: Sequence[tuple[str, str]], result_html: str, *, title: str,
+                        description: str = "Your prediction") -> PredictThenReveal:
+    """``choices`` are ``(label, feedback_html)`` pairs; ``result_html`` is shown under whichever feedback is chosen.
+    HTML must already be escaped (built by the package); ``question`` is plain text."""
+    if len(choices) < 2:
+        raise ValueError(f"a prediction needs at least two choices; got {len(choices)} for {question!r}")
+    labels = [label for label, _ in choices]
+    control = widgets.RadioButtons(options=labels, index=None, description=description, style=WIDE,
+                                   layout=widgets.Layout(width="auto"))
+    children = [widgets.HTML(value=feedback + result_html, layout=widgets.Layout(width="100%"))
+                for _, feedback in choices]
+    stack = widgets.Stack(children=children, selected_index=None, layout=widgets.Layout(width="100%"))
+    link = widgets.jslink((control, "index"), (stack, "selected_index"))
+    control.observe(lambda ch: setattr(stack, "selected_index", ch["new"]), names="index")
+    head = widgets.HTML(value=f'<p class="bc-predict-question"><strong>Predict first.</strong> {escape(question)}</p>')
+    shown = PredictThenReveal(title, labels, head, control, stack)
+    shown.link = link  # the browser-side link that makes it work on the static page
+    return shown
