@@ -19,7 +19,7 @@ PROMPT = "**A question to think about"
 #: Chapters whose every prompt has its answer cell (all of them once issue 16 is done).
 ANSWERED = sorted(p.stem for p in (ROOT / "content" / "answers").glob("[0-9]*.yaml"))
 #: Chapters 01-06 end their main section with an optional your-turn cell.
-YOUR_TURN = [s for s in NOTEBOOKS if s[:2] in ("01",)]
+YOUR_TURN = [s for s in NOTEBOOKS if s[:2] in ("01", "02")]
 
 
 def _nb(stem):
@@ -133,7 +133,7 @@ def test_bad_answers_file_reports_every_problem(tmp_path):
 
 
 def test_answers_are_linted_for_numbers(tmp_path):
-    from backcare import lint
+    from backcare.dev import lint
 
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('bc.compare_answer("01", "natural_history_explorer")')])
     path = tmp_path / "01_demo.ipynb"

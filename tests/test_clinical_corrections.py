@@ -153,7 +153,8 @@ def test_from_memory_notes_are_not_marked_verified():
 # ---- item 2: one urgent wording ---------------------------------------------------------------------------------
 
 def test_one_urgent_wording_same_day_everywhere():
-    from backcare import assessment, cases, procedures, site
+    from backcare import assessment, cases, site
+    from backcare.views import procedures
 
     u = load_notices().urgent_symptoms
     assert "same day" in u.text and "days, not weeks" not in u.text

@@ -143,12 +143,13 @@ def test_rows_by_level_keeps_every_level():
 
 def test_scale_counts_by_hand():
     counts = compare.scale_counts()
-    # stenosis: education (0), epidural steroid injection (3), decompression and fusion (5)
-    assert counts["stenosis"] == [1, 0, 0, 1, 0, 2]
-    # sciatica: education; traction; anticonvulsants, opioids, oral steroids; ESI; discectomy
-    assert counts["sciatica"] == [1, 1, 3, 1, 0, 1]
+    # stenosis: education (0), exercise therapy (1), epidural steroid injection (3), decompression and fusion (5)
+    assert counts["stenosis"] == [1, 1, 0, 1, 0, 2]
+    # sciatica: education; exercise, manipulation, CBT, multidisciplinary rehabilitation, traction;
+    # anticonvulsants, opioids, oral steroids; ESI; discectomy
+    assert counts["sciatica"] == [1, 5, 3, 1, 0, 1]
     alt = compare.options_on_scale_alt()
-    assert "Spinal stenosis with neurogenic claudication: level 0 1, level 1 0, level 2 0, level 3 1" in alt
+    assert "Spinal stenosis with neurogenic claudication: level 0 1, level 1 1, level 2 0, level 3 1" in alt
 
 
 def test_benefit_panels_keep_scales_apart():
@@ -198,7 +199,7 @@ def test_options_view_lists_levels_in_order_and_marks_empty_levels():
     html_ = compare.options_view_html("stenosis", "NICE")
     positions = [html_.index(f"<h4>Level {lv}:") for lv in range(6)]
     assert positions == sorted(positions)
-    assert html_.count("No option at this level for this condition.") == 3  # levels 1, 2 and 4
+    assert html_.count("No option at this level for this condition.") == 2  # levels 2 and 4
 
 
 def test_benefit_and_harm_explorer_views():

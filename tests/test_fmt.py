@@ -65,3 +65,30 @@ def test_round_half_up_is_within_a_half(x):
 
 def test_round_half_up_halves_go_up():
     assert [fmt.round_half_up(x) for x in (0.5, 1.5, 2.5, 2.4999)] == [1, 2, 3, 2]
+
+
+# ---- natural-frequency sentences (moved from test_procedures) ----
+from backcare.logic.procedures import frequency  # noqa: E402
+
+
+@pytest.mark.parametrize("fid, expected", [
+    ("discectomy_complications",
+     "About 16 in every 1,000 people had a complication of surgery such as a tear of the membrane around the nerves "
+     "or bleeding (Peul 2007 trial) (1.6%). Approximate figure."),
+    ("discectomy_repeat_surgery_1_year",
+     "Fewer than 40 in every 1,000 people needed a repeat operation for a recurrent herniation within 1 year "
+     "(under 4%). Approximate figure."),
+    ("decompression_side_effects",
+     "Between 100 and 240 in every 1,000 people had side effects of surgery in the surgical groups of stenosis "
+     "trials (none were reported with non-surgical care) (10% to 24%)."),
+    ("peul_waiting_operated_1_year",
+     "About 39 in every 100 people randomised to prolonged non-surgical care had surgery within 1 year "
+     "(55 of 142) (39%)."),
+])
+def test_frequency_sentences(fid, expected):
+    assert fmt.frequency_sentence(frequency(fid)) == expected
+
+
+def test_frequency_sentence_needs_a_frequency():
+    with pytest.raises(TypeError, match=r"needs a Frequency \(use frequency\('<id>'\)\), not str"):
+        fmt.frequency_sentence("discectomy_complications")

@@ -1,4 +1,4 @@
-"""The prose-number lint (backcare.lint): numbers in notebook prose are held by content/ or allowed with a reason."""
+"""The prose-number lint (backcare.dev.lint): numbers in notebook prose are held by content/ or allowed with a reason."""
 from __future__ import annotations
 
 import re
@@ -9,9 +9,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from backcare import lint
+from backcare.dev import lint
 from backcare.content import ContentError
-from backcare.lint import (AllowList, Finding, check_markdown, clean_markdown, content_numbers, load_allow_list,
+from backcare.dev.lint import (AllowList, Finding, check_markdown, clean_markdown, content_numbers, load_allow_list,
                            main, numbers_in_text, prose_numbers, unused_allowances)
 
 ROOT = Path(__file__).resolve().parents[1]

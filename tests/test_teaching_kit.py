@@ -181,33 +181,6 @@ def test_teaching_data_names_real_chapter_numbers():
             assert re.fullmatch(r"0[0-7]", c), f"{p.id}: chapter {c!r} is not 00 to 07"
 
 
-# ---- slides ---------------------------------------------------------------------------------------------------------
-
-def test_slides_refuse_without_a_local_reveal(tmp_path, capsys):
-    from backcare.slides import main
-
-    assert main(["00", "--reveal", str(tmp_path / "missing"), "--out", str(tmp_path / "out")]) == 1
-    err = capsys.readouterr().err
-    assert "reveal.js not found in" in err and "never loads reveal.js from a CDN" in err
-
-
-def test_slides_load_nothing_from_the_web(tmp_path):
-    from backcare.slides import export_slides
-
-    reveal = tmp_path / "reveal.js"
-    (reveal / "dist" / "theme").mkdir(parents=True)
-    (reveal / "dist" / "reveal.js").write_text("/* stub */")
-    target = export_slides("00", tmp_path / "out", reveal)
-    text = target.read_text(encoding="utf-8")
-    assets = re.findall(r'<(?:script|link)\b[^>]*(?:src|href)="([^"]*)"', text)
-    assert assets and not [a for a in assets if re.match(r"(https?:)?//", a)], assets
-    for cdn in ("cdnjs", "unpkg", "jsdelivr", "fonts.googleapis"):
-        assert cdn not in text.lower()
-    assert not re.search(r'src="[^"]*mathjax', text, re.I)  # the reveal footer only mentions MathJax if present
-    assert (tmp_path / "out" / "reveal.js" / "dist" / "reveal.js").exists()
-    assert 'href="reveal.js/dist/theme/white.css"' in text
-
-
 # ---- licences, citation, contributing, README ------------------------------------------------------------------------
 
 def test_licences():

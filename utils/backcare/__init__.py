@@ -63,11 +63,11 @@ _API = {
     "show_imaging_findings": "assessment:show_imaging_findings",
     "outcome_measures_table": "assessment:outcome_measures_table",
     # chapters 03 and 05: care team, procedure risks, when invasive care is right
-    "care_team_table": "procedures:care_team_table",
-    "care_team_explorer": "procedures:care_team_explorer",
-    "show_procedure_risks": "procedures:show_procedure_risks",
-    "procedure_risk_explorer": "procedures:procedure_risk_explorer",
-    "when_invasive_care_is_right": "procedures:when_invasive_care_is_right",
+    "care_team_table": "lessons.procedures:care_team_table",
+    "care_team_explorer": "lessons.procedures:care_team_explorer",
+    "show_procedure_risks": "lessons.procedures:show_procedure_risks",
+    "procedure_risk_explorer": "lessons.procedures:procedure_risk_explorer",
+    "when_invasive_care_is_right": "lessons.procedures:when_invasive_care_is_right",
     # chapter 06: comparing options
     "select_options": "compare:select_options",
     "options_explorer": "compare:options_explorer",
@@ -78,6 +78,11 @@ _API = {
     "show_disagreements": "compare:show_disagreements",
     "time_to_effect_explorer": "compare:time_to_effect_explorer",
     "show_access_and_coverage": "compare:show_access_and_coverage",
+    # invasiveness, benefit and harm at a glance (chapters 00 and 06, site index)
+    "glance_explorer": "lessons.glance:glance_explorer",
+    "show_glance": "lessons.glance:show_glance",
+    "predict_then_reveal": "lessons.glance:predict_then_reveal",
+    "glance_page_html": "views.glance:glance_page_html",
     # chapter 07: case studies
     "vignette_explorer": "cases:vignette_explorer",
     "triage_exercise": "cases:triage_exercise",

@@ -55,7 +55,7 @@ def similar(value: Any, allowed: Iterable[Any], n: int = 3) -> list[str]:
     return [by_lower[h] for h in hits]
 
 
-def choice_message(value: Any, allowed: Iterable[Any], *, what: str) -> str:
+def choice_message(value: Any, allowed: Iterable[Any], *, what: str, limit: int = MAX_LISTED) -> str:
     """The one message for "``value`` is not one of ``allowed``" (see :func:`check_choice`).
 
     Examples
@@ -66,9 +66,9 @@ def choice_message(value: Any, allowed: Iterable[Any], *, what: str) -> str:
     'opiods' is not a valid treatment; supported values are nsaids, opioids, paracetamol (similar: opioids)
     """
     names = [str(a) for a in allowed]
-    shown = ", ".join(names[:MAX_LISTED])
-    if len(names) > MAX_LISTED:
-        shown += f" and {len(names) - MAX_LISTED} more"
+    shown = ", ".join(names[:limit])
+    if len(names) > limit:
+        shown += f" and {len(names) - limit} more"
     if not names:
         shown = "(none)"
     text = f"{value!r} is not a valid {what}; supported values are {shown}"
@@ -78,11 +78,12 @@ def choice_message(value: Any, allowed: Iterable[Any], *, what: str) -> str:
     return text
 
 
-def check_choice(value: T, allowed: Iterable[Any], *, what: str) -> T:
+def check_choice(value: T, allowed: Iterable[Any], *, what: str, limit: int = MAX_LISTED) -> T:
     """Return ``value`` if it is in ``allowed``; else raise ``ValueError`` with the one message format.
 
     ``allowed`` may be any iterable (a list, the keys of a mapping, a set: a set is listed sorted). ``what`` names
-    the kind of value in the singular ("treatment", "guideline", "chapter").
+    the kind of value in the singular ("treatment", "guideline", "chapter"); the message lists at most ``limit``
+    allowed values (plus the similar ones).
 
     Examples
     --------
@@ -106,5 +107,5 @@ def check_choice(value: T, allowed: Iterable[Any], *, what: str) -> T:
     except TypeError:  # unhashable or incomparable input
         ok = False
     if not ok:
-        raise ValueError(choice_message(value, options, what=what))
+        raise ValueError(choice_message(value, options, what=what, limit=limit))
     return value

@@ -1,10 +1,9 @@
-"""Command line: ``python -m backcare lab | test | execute | html | content | student | bench | lint``.
+"""Command line: ``python -m backcare <command>``, every command from one table (``python -m backcare --help``).
 
 The Makefile calls these, so learners without ``make`` (e.g. on Windows) have the same commands.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys
@@ -55,42 +54,77 @@ def _test(extra: list[str]) -> int:
     return rc
 
 
+#: THE command table: name -> ("module:function" taking the remaining arguments, one-line description).
+#: ``python -m backcare --help`` lists it; adding a command adds one line here.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "lab": ("backcare.cli:_lab", "start JupyterLab on the series (127.0.0.1)"),
+    "test": ("backcare.cli:_test", "build the site, then run every test (unit, doctests, notebooks, site, browser)"),
+    "execute": ("backcare.execute:main", "re-execute notebooks and store their outputs (the only writer of outputs)"),
+    "html": ("backcare.site:main", "build the offline static site into _build/html"),
+    "content": ("backcare.content.summary:main", "summarise content/; --check validates every content file"),
+    "schema": ("backcare.content.schema:main", "write the JSON Schema of every content file; --check finds stale ones"),
+    "quiz": ("backcare.quiz:main", "check question banks while writing them (content/quiz/)"),
+    "student": ("backcare.student:main", "write student copies of the notebooks for an audience"),
+    "slides": ("backcare.builders.deck:main", "build a chapter's lecture deck (reveal.js from npm, no CDN)"),
+    "handouts": ("backcare.builders.handouts:main", "print tagged PDF handouts into _build/handouts"),
+    "lint": ("backcare.dev.lint:main", "developer: numbers in notebook prose must be held by content/ or allowed"),
+    "bench": ("backcare.dev.bench:main", "developer: measure timings and sizes, write docs/benchmarks.md"),
+}
+
+
+def command(name: str):
+    """The function behind a command (imported now); ``ValueError`` in the one message format when unknown.
+
+    Examples
+    --------
+    >>> command("lint").__module__
+    'backcare.dev.lint'
+    >>> command("lnt")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'lnt' is not a valid command; supported values are lab, test, execute, html, content, schema, quiz, \
+student, slides, handouts, lint, bench (similar: lint)
+    """
+    import importlib
+
+    from .choices import check_choice
+
+    module, _, attr = COMMANDS[check_choice(name, COMMANDS, what="command", limit=len(COMMANDS))][0].partition(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+def help_text() -> str:
+    """What ``python -m backcare`` and ``python -m backcare --help`` print: every command with its one line."""
+    width = max(map(len, COMMANDS))
+    lines = ["usage: python -m backcare <command> [arguments ...]", "",
+             "The back pain course: run it, test it, build it, check its content.", "", "commands:"]
+    lines += [f"  {name:<{width}}  {about}" for name, (_target, about) in COMMANDS.items()]
+    lines += ["", "python -m backcare <command> --help shows the arguments of one command."]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one command from :data:`COMMANDS`; no command (or ``-h``/``--help``) prints the command list.
+
+    Examples
+    --------
+    >>> main([])  # doctest: +ELLIPSIS
+    usage: python -m backcare <command> [arguments ...]
+    ...
+      schema    write the JSON Schema of every content file; --check finds stale ones
+    ...
+    0
+    >>> main(["nope"])  # the message goes to stderr: 'nope' is not a valid command; supported values are lab, ...
+    2
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = argparse.ArgumentParser(prog="python -m backcare", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["lab", "test", "execute", "html", "content", "student", "bench", "lint", "handouts"])
-    parser.add_argument("args", nargs=argparse.REMAINDER, help="passed on to the command")
-    ns = parser.parse_args(argv)
-    if ns.command == "lab":
-        return _lab(ns.args)
-    if ns.command == "test":
-        return _test(ns.args)
-    if ns.command == "execute":
-        from .execute import main as execute_main
-
-        return execute_main(ns.args)
-    if ns.command == "html":
-        from .site import main as site_main
-
-        return site_main(ns.args)
-    if ns.command == "content":
-        from .content.summary import main as content_main
-
-        return content_main(ns.args)
-    if ns.command == "student":
-        from .student import main as student_main
-
-        return student_main(ns.args)
-    if ns.command == "lint":
-        from .lint import main as lint_main
-
-        return lint_main(ns.args)
-    if ns.command == "handouts":
-        from .builders.handouts import main as handouts_main
-
-        return handouts_main(ns.args)
-    if ns.command == "bench":
-        from .bench import main as bench_main
-
-        return bench_main(ns.args)
-    return 2  # pragma: no cover
+    if not argv or argv[0] in ("-h", "--help", "help"):
+        print(help_text())
+        return 0
+    name, rest = argv[0], argv[1:]
+    try:
+        run = command(name)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    return run(rest)

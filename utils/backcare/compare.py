@@ -110,7 +110,7 @@ def options_for_condition(condition: str) -> list[str]:
     Examples
     --------
     >>> options_for_condition("stenosis")
-    ['education_advice', 'epidural_steroid_injection', 'decompression', 'spinal_fusion']
+    ['education_advice', 'exercise_therapy', 'epidural_steroid_injection', 'decompression', 'spinal_fusion']
     """
     _check_choice("condition", condition, tuple(CONDITIONS))
     c = _content()
@@ -202,7 +202,7 @@ def rows_by_level(rows: Sequence[OptionRow]) -> dict[int, list[OptionRow]]:
     --------
     >>> grouped = rows_by_level(select_options("stenosis", "NICE"))
     >>> {level: [r.treatment for r in rows] for level, rows in grouped.items() if rows}
-    {0: ['education_advice'], 3: ['epidural_steroid_injection'], 5: ['decompression', 'spinal_fusion']}
+    {0: ['education_advice'], 1: ['exercise_therapy'], 3: ['epidural_steroid_injection'], 5: ['decompression', 'spinal_fusion']}
     """
     grouped: dict[int, list[OptionRow]] = {level: [] for level in range(6)}
     for r in rows:
@@ -363,7 +363,7 @@ def scale_counts() -> dict[str, list[int]]:
     Examples
     --------
     >>> scale_counts()["stenosis"]
-    [1, 0, 0, 1, 0, 2]
+    [1, 1, 0, 1, 0, 2]
     """
     c = _content()
     out = {}
@@ -470,8 +470,8 @@ def benefit_panels(condition: str) -> list[tuple[tuple, list]]:
     Examples
     --------
     >>> [(key[1], [e.id for e in es]) for key, es in benefit_panels("sciatica")]  # doctest: +NORMALIZE_WHITESPACE
-    [('leg pain 0-10', ['pregabalin_sciatica_leg_pain_8_weeks', 'discectomy_bailey_leg_pain_6_months']),
-     ('leg pain 0-100', ['esi_leg_pain_short_term', 'esi_pinto_leg_pain']),
+    [('leg pain 0-100', ['esi_leg_pain_short_term', 'esi_pinto_leg_pain', 'exercise_vs_advice_sciatica_leg_pain_short_term']),
+     ('leg pain 0-10', ['pregabalin_sciatica_leg_pain_8_weeks', 'discectomy_bailey_leg_pain_6_months']),
      ('leg pain 0-10', ['oral_steroids_leg_pain_3_weeks'])]
     >>> benefit_panels("stenosis")
     []
@@ -508,7 +508,7 @@ def harm_counts(condition: str) -> dict[str, list[int]]:
     Examples
     --------
     >>> harm_counts("stenosis")["serious_sourced"], harm_counts("stenosis")["common_only"]
-    ([0, 0, 0, 1, 0, 0], [0, 0, 0, 0, 0, 1])
+    ([0, 0, 0, 1, 0, 0], [0, 1, 0, 0, 0, 1])
     """
     c = _content()
     out = {k: [0] * 6 for k, _ in HARM_CLASSES}
@@ -797,9 +797,15 @@ def time_to_effect_rows(condition: str) -> list[tuple[int, str, str, str]]:
 
     Examples
     --------
+<<<<<<< HEAD
     >>> time_to_effect_rows("stenosis")[1]  # doctest: +NORMALIZE_WHITESPACE +ELLIPSIS
     (3, 'Epidural steroid injection', 'Advised against for this condition. NICE: Do not use epidural injections
      for neurogenic claudication caused by central spinal stenosis.', 'NICE NG59...')
+=======
+    >>> time_to_effect_rows("stenosis")[2]  # doctest: +NORMALIZE_WHITESPACE
+    (3, 'Epidural steroid injection', 'days to weeks: Days to weeks; benefit mostly short-term (up to 3 months).',
+     'Oliveira 2020; Pinto 2012')
+>>>>>>> main
     """
     from .logic.guidance import advised_against, against_note
 

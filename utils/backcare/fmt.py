@@ -191,3 +191,38 @@ def per_scale(low: float, high: float, per: int) -> tuple[float, float, int]:
 def out_of(per: int, unit: str) -> str:
     """ "in every 1,000 people" """
     return f"in every {per:,} {unit}"
+
+
+_FREQUENCY_FIELDS = ("kind", "low", "high", "per", "unit", "event", "approximate")
+
+
+def frequency_sentence(f) -> str:
+    """A natural frequency (a :class:`backcare.content.procedure_risks.Frequency`) as a plain sentence: the count out
+    of ``per`` (or out of 10,000 when under 1 in 1,000), with the percentage.
+
+    Examples
+    --------
+    >>> from backcare.logic.procedures import frequency
+    >>> print(frequency_sentence(frequency("decompression_side_effects")))
+    Between 100 and 240 in every 1,000 people had side effects of surgery in the surgical groups of stenosis trials (none were reported with non-surgical care) (10% to 24%).
+    >>> frequency_sentence("discectomy_complications")
+    Traceback (most recent call last):
+    ...
+    TypeError: frequency_sentence() needs a Frequency (use frequency('<id>')), not str
+    """
+    if not all(hasattr(f, name) for name in _FREQUENCY_FIELDS):
+        raise TypeError(f"frequency_sentence() needs a Frequency (use frequency('<id>')), not {type(f).__name__}")
+    low, high, per = per_scale(f.low, f.high, f.per)  # too rare to count per 1,000: say it per 10,000
+    where = out_of(per, f.unit)
+    if f.kind == "about":
+        text = f"About {count(high)} {where} {f.event} ({share_of(f.high, f.per)})."
+    elif f.kind == "range":
+        text = (f"Between {count(low)} and {count(high)} {where} {f.event} "
+                f"({share_of(f.low, f.per)} to {share_of(f.high, f.per)}).")
+    elif f.kind == "up_to":
+        text = f"Up to {count(high)} {where} {f.event} (up to {share_of(f.high, f.per)})."
+    else:
+        text = f"Fewer than {count(high)} {where} {f.event} (under {share_of(f.high, f.per)})."
+    if f.approximate:
+        text += " Approximate figure."
+    return text

@@ -12,7 +12,7 @@ What is measured (targets in brackets):
 - peak resident memory of a kernel running each chapter (<= 150 MB);
 - ``python -m backcare html`` time and page sizes;
 - JupyterLab in headless Chromium: open, Run All, first chart (open to done <= 20 s; Run All to first chart <= 5 s),
-  using the driver of ``tests/test_lab_browser.py``.
+  using the browser test's driver, :mod:`backcare.dev.labdriver`.
 
 Examples
 --------
@@ -42,7 +42,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .paths import PACKAGE_DIR, repo_root
+from ..paths import PACKAGE_DIR, repo_root
 
 TARGETS = {"nbval_ratio": 1.5, "latency_median_ms": 50.0, "latency_p95_ms": 100.0, "rss_mb": 150.0,
            "lab_open_to_done_s": 20.0, "lab_first_chart_s": 5.0}
@@ -206,7 +206,7 @@ RSS_CELL = ("import resource, sys, re, pathlib\n"
 def bench_rss() -> list[dict]:
     import nbformat
 
-    from .execute import execute_notebook
+    from ..execute import execute_notebook
 
     rows = []
     for path in notebooks():
@@ -241,30 +241,29 @@ def bench_html() -> dict:
 # 5. JupyterLab in headless Chromium
 # --------------------------------------------------------------------------------------------------------------------
 def bench_lab() -> dict:
-    """Open each notebook in JupyterLab, Run All, time it; reuses the browser test's driver (tests/)."""
-    tests = _tests_dir()
+    """Open each notebook in JupyterLab, Run All, time it, with the browser test's driver (backcare.dev.labdriver)."""
     if not shutil.which("chromium") and not Path("/usr/bin/chromium").exists():
         return {"skipped": "Chromium is not installed"}
-    sys.path.insert(0, str(tests))
+    from . import labdriver
+
     try:
-        import test_lab_browser as lab_test  # noqa: PLC0415 - a developer tool reusing the tested driver
         from playwright.sync_api import sync_playwright
     except ImportError as exc:
-        return {"skipped": f"cannot load the Lab driver: {exc}"}
+        return {"skipped": f"cannot start a browser: {exc}"}
     rows = []
     with tempfile.TemporaryDirectory(prefix="backcare-lab-") as tmp:
-        server = lab_test.LabServer(Path(tmp))
+        server = labdriver.LabServer(Path(tmp))
         server.prepare()
         t0 = time.perf_counter()
         try:
             server.start()
             server_s = time.perf_counter() - t0
             with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=lab_test.CHROMIUM,
+                browser = pw.chromium.launch(executable_path=labdriver.CHROMIUM,
                                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
                 try:
                     for path in notebooks():
-                        page = lab_test.LabPage(browser, server)
+                        page = labdriver.LabPage(browser, server)
                         try:
                             timings = page.open_and_run_all(path.name)
                             timings["retried"] = page.retried

@@ -3,7 +3,7 @@
 Every number in the markdown of a notebook (student and instructor cells alike: teachers quote both), and in the
 model answers it shows with ``bc.compare_answer`` (``content/answers/``), must either
 equal a number that ``content/`` holds, or be on the allow-list ``content/prose_numbers.yaml`` for that notebook
-with a reason. Run it with ``python -m backcare.lint [notebook ...]`` (exit 1 and one line per finding).
+with a reason. Run it with ``python -m backcare lint [notebook ...]`` (exit 1 and one line per finding).
 
 What counts as "held by content/":
 
@@ -53,8 +53,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .content.prose_numbers import Allowance, AllowList
-from .paths import content_dir, notebooks_dir
+from ..content.prose_numbers import Allowance, AllowList
+from ..paths import content_dir, notebooks_dir
 
 ALLOW_LIST = "prose_numbers.yaml"
 
@@ -169,8 +169,8 @@ def content_numbers(root: str | None = None) -> ContentNumbers:
     >>> numbers.holds(Decimal("7.29")), numbers.holds(Decimal("7.28")), numbers.holds(Decimal("619"))
     (True, False, True)
     """
-    from .content import load_content
-    from .content.yamlio import read_yaml
+    from ..content import load_content
+    from ..content.yamlio import read_yaml
 
     folder = Path(root) if root else content_dir()
     content = load_content() if root is None else load_content(folder)
@@ -222,7 +222,7 @@ def _norm(text: str) -> str:
 
 def load_allow_list(path: str | Path | None = None) -> AllowList:
     """Read the allow-list (default ``content/prose_numbers.yaml``); a broken file raises ContentError naming it."""
-    from .content import load, read
+    from ..content import load, read
 
     if path is None:
         return load(ALLOW_LIST) if (content_dir() / ALLOW_LIST).exists() else AllowList()
@@ -371,7 +371,7 @@ def _markdown_cells(path: Path):
         nb = nbformat.read(path, as_version=4)
     except Exception as exc:  # nbformat raises several kinds for a file that is not a notebook
         raise ValueError(f"{path} is not a readable notebook: {exc}") from None
-    from .content.answers import answer_texts_in
+    from ..content.answers import answer_texts_in
 
     cells, positions, instructor = [], [], []
     for i, cell in enumerate(nb.cells, 1):
@@ -441,9 +441,9 @@ def default_notebooks() -> list[Path]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m backcare.lint [notebook ...]``: 0 when every prose number is in content/ or allowed, 1 with
+    """``python -m backcare lint [notebook ...]``: 0 when every prose number is in content/ or allowed, 1 with
     the findings listed, 2 when a notebook or the allow-list cannot be read."""
-    from .content import ContentError
+    from ..content import ContentError
 
     args = list(sys.argv[1:] if argv is None else argv)
     if any(a in ("-h", "--help") for a in args):

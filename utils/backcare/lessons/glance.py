@@ -1,0 +1,78 @@
+"""Chapter-facing ``bc.`` functions for the invasiveness-at-a-glance picture (the spine of chapters 00 and 06).
+
+Examples
+--------
+>>> ex = glance_explorer("stenosis")
+>>> ex.labels[ex.control.index]
+'Spinal stenosis with neurogenic claudication'
+>>> "Exercise therapy" in ex.visible_html() and "When invasive care is right" in ex.visible_html()
+True
+>>> w = predict_then_reveal("chronic_lbp")
+>>> [q.control.index for q in w.questions]
+[None, None]
+"""
+from __future__ import annotations
+
+from ..logic import glance as lg
+from ..logic import glance_predict as gp
+from ..views.glance import glance_view, reveal_view
+from ..views.render import Html, escape
+
+
+def _beside_html() -> str:
+    from ..views.procedures import when_invasive_care_is_right
+
+    return when_invasive_care_is_right().html
+
+
+def glance_html(condition: str) -> str:
+    """One condition: the summary picture with the "when invasive care is right" box beside it, then the full table
+    one click away."""
+    from ..charts.glance import show_glance_summary
+
+    lg.check_choice(condition, tuple(lg.CONDITIONS), what="condition")
+    figure = show_glance_summary(condition).to_html()
+    return (f'<div role="region" aria-label="At a glance: {escape(lg.CONDITIONS[condition])}">'
+            '<div style="display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start">'
+            f'<div style="flex:3 1 36rem;min-width:0">{figure}</div>'
+            f'<div style="flex:1 1 16rem">{_beside_html()}</div></div>'
+            '<details class="bc-data"><summary>Every option in a table: benefit with its comparator and numbers, '
+            'serious harm with its definition, population and follow-up, and the NICE, ACP and WHO positions'
+            f'</summary>{glance_view(condition).html}</details></div>')
+
+
+def show_glance(condition: str = "chronic_lbp") -> Html:
+    """The picture for one condition (static HTML; plain text lists every row)."""
+    return Html(glance_html(condition), glance_view(condition).text)
+
+
+def glance_explorer(condition: str = "chronic_lbp"):
+    """Choose a condition to see its picture; every view is pre-rendered, so it works on the static page."""
+    from ..widgets import explorer
+
+    lg.check_choice(condition, tuple(lg.CONDITIONS), what="condition")
+    views = [(name, glance_html(key)) for key, name in lg.CONDITIONS.items()]
+    intro = ("<p>Invasiveness, benefit and serious harm at a glance, one condition at a time. "
+             "<strong>Teaching material, not medical advice.</strong></p>")
+    return explorer("Invasiveness, benefit and harm at a glance", views, description="Condition",
+                    index=list(lg.CONDITIONS).index(condition), intro_html=intro)
+
+
+def predict_then_reveal(condition: str = "chronic_lbp"):
+    """Before the chart: pick which of four options helps most, and which carries the most serious harm; each pick
+    reveals the evidence beside it (pre-rendered, keyboard-usable, works with no kernel)."""
+    import ipywidgets as widgets
+
+    from ..widgets.reveal import PredictPanel, pick_then_reveal
+
+    options = gp.PREDICT_OPTIONS[lg.check_choice(condition, tuple(gp.PREDICT_OPTIONS), what="condition for prediction")]
+    g = lg.glance(condition)
+    names = [g.row(t).name for t in options]
+    parts = []
+    for q in ("helps", "harm"):
+        views = [(name, reveal_view(condition, q, t).html) for name, t in zip(names, options)]
+        parts.append(pick_then_reveal(f"{lg.CONDITIONS[condition]}: {gp.QUESTIONS[q]}", gp.QUESTIONS[q], views))
+    intro = widgets.HTML(value=(f"<p><strong>Predict first.</strong> For {escape(lg.CONDITIONS[condition].lower())}, "
+                                "make two picks from memory or intuition; each pick reveals the evidence beside it. "
+                                "Then open the chart below.</p>"))
+    return PredictPanel(f"Predict, then reveal ({lg.CONDITIONS[condition].lower()})", intro, parts)

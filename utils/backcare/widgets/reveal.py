@@ -1,0 +1,69 @@
+"""Pick, then reveal: radio buttons (keyboard-usable) linked in the browser to a Stack of pre-rendered reveals.
+
+Nothing is shown until a pick is made (``index`` None); each pick shows its own pre-rendered reveal, so the exercise
+works on the static page with no kernel (jslink + Stack, tooling-notes §7). Wiring only: the reveals are built by the
+views layer.
+
+Examples
+--------
+>>> w = pick_then_reveal("Q", "Which?", [("A", "<p>a</p>"), ("B", "<p>b</p>")])
+>>> w.visible_html() is None
+True
+>>> w.control.index = 1
+>>> w.visible_html()
+'<p>b</p>'
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import ipywidgets as widgets
+
+from .explorer import WIDE, _Described
+
+
+class PickReveal(_Described, widgets.VBox):
+    def __init__(self, title: str, labels: Sequence[str], control, stack, header):
+        self.title = title
+        self.labels = list(labels)
+        self.control = control
+        self.stack = stack
+        super().__init__(children=[header, control, stack], layout=widgets.Layout(width="100%"))
+        self.add_class("bc-explorer")
+
+    def visible_html(self) -> str | None:
+        if self.stack.selected_index is None:
+            return None
+        return self.stack.children[self.stack.selected_index].value
+
+    def describe(self) -> str:
+        idx = self.control.index
+        picked = self.labels[idx] if idx is not None else "no pick yet"
+        return f'Predict, then reveal "{self.title}": {len(self.labels)} options ({"; ".join(self.labels)}). Pick: {picked}.'
+
+
+def pick_then_reveal(title: str, question: str, views: Sequence[tuple[str, str]], *,
+                     intro_html: str = "") -> PickReveal:
+    """``views`` are ``(label, reveal_html)`` pairs; HTML must be built (escaped) by the package."""
+    if not views:
+        raise ValueError(f"a pick-then-reveal needs at least one option; got none for {title!r}")
+    labels = [label for label, _ in views]
+    control = widgets.RadioButtons(options=labels, index=None, description=question, style=WIDE,
+                                   layout=widgets.Layout(width="auto"))
+    stack = widgets.Stack(children=[widgets.HTML(value=body) for _, body in views], selected_index=None)
+    widgets.jslink((control, "index"), (stack, "selected_index"))
+    control.observe(lambda ch: setattr(stack, "selected_index", ch["new"]), names="index")
+    header = widgets.HTML(value=intro_html)
+    return PickReveal(title, labels, control, stack, header)
+
+
+class PredictPanel(_Described, widgets.VBox):
+    """Several pick-then-reveal questions under one introduction."""
+
+    def __init__(self, title: str, intro, questions: Sequence[PickReveal]):
+        self.title = title
+        self.questions = list(questions)
+        super().__init__(children=[intro, *questions], layout=widgets.Layout(width="100%"))
+
+    def describe(self) -> str:
+        return f'{self.title}: ' + " ".join(q.describe() for q in self.questions)
