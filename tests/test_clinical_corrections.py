@@ -127,7 +127,7 @@ def test_test_accuracy_views_name_the_population():
         assert "surgical" in t.population
     nb = notebooks_dir() / "02_assessment_and_diagnosis.ipynb"
     text = _plain(_outputs(nb))
-    for m in re.finditer(r"sensitivity \d\.\d+, specificity \d\.\d+", text):
+    for m in re.finditer(r"sensitivity (of )?\d\.\d+,? (and a )?specificity (of )?\d\.\d+", text):
         assert "studied in" in text[m.end(): m.end() + 40], text[m.start(): m.end() + 80]
     del ex
 

@@ -4,7 +4,7 @@ Examples
 --------
 >>> people = {p.name: p for p in load_cast().people}
 >>> people["Kofi"].age, people["Samir"].chapters
-(52, ['04'])
+(52, ['05'])
 """
 from __future__ import annotations
 
