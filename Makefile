@@ -5,12 +5,21 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.backcare-installed
 
-.PHONY: lab test execute html content student bench lint handouts test-latest clean
+.PHONY: lab test execute html content student bench lint handouts test-latest clean hub-deps hub classload
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $(STAMP)
+
+# The class hub's own install step: the `hub` extra (JupyterHub, nbgitpuller, idle culler) into the same venv, kept out
+# of the course's runtime dependencies; npm ci brings configurable-http-proxy (a devDependency).
+HUB_STAMP := $(VENV)/.backcare-hub-installed
+$(HUB_STAMP): $(STAMP) pyproject.toml constraints.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,hub]'
+	touch $(HUB_STAMP)
+
+hub-deps: $(HUB_STAMP) node_modules/.package-lock.json
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -18,7 +27,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 lab: $(STAMP)
 	$(PY) -m backcare lab
 
-test: $(STAMP) node_modules/.package-lock.json
+test: $(STAMP) $(HUB_STAMP) node_modules/.package-lock.json
 	$(PY) -m backcare test
 
 execute: $(STAMP)
@@ -43,10 +52,18 @@ lint: $(STAMP)
 bench: $(STAMP) node_modules/.package-lock.json
 	$(PY) -m backcare bench
 
+# A JupyterHub on 127.0.0.1 for a teacher's dry run (Ctrl-C stops it and every user's server).
+hub: hub-deps
+	$(PY) -m backcare hub
+
+# Load test of that hub (a benchmark, not a test): 30 students open chapter 02 and run every cell.
+classload: hub-deps
+	$(PY) -m backcare classload --users 30 --chapter 02
+
 # Canary, not part of CI: the newest releases of every dependency, in a separate environment.
 test-latest: node_modules/.package-lock.json
 	$(PYTHON) -m venv .venv-latest
-	.venv-latest/bin/python -m pip install --quiet --upgrade -e '.[test]'
+	.venv-latest/bin/python -m pip install --quiet --upgrade -e '.[test,hub]'
 	.venv-latest/bin/python -m backcare test
 
 clean:

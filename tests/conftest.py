@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-# Property tests check every example; on a busy 2-core CI machine Hypothesis' timing and filtering health checks
-# can fail a correct test at random, so the suite's default profile turns those two checks and the deadline off.
-settings.register_profile("backcare", deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                            HealthCheck.filter_too_much])
-settings.load_profile("backcare")
+# THE Hypothesis profile of the suite (no test module registers or loads another). Property tests check every example;
+# on a busy 2-core CI machine Hypothesis' timing and filtering health checks can fail a correct test at random, so the
+# deadline and those two checks are off. HYPOTHESIS_PROFILE=thorough searches deeper (5,000 examples per property).
+_QUIET = [HealthCheck.too_slow, HealthCheck.filter_too_much]
+settings.register_profile("backcare", max_examples=150, deadline=None, suppress_health_check=_QUIET)
+settings.register_profile("thorough", parent=settings.get_profile("backcare"), max_examples=5000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "backcare"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"

@@ -6,7 +6,7 @@ import pytest
 
 from backcare import cases
 from backcare.clinical import StartBackResult, start_back
-from backcare.compare import select_options
+from backcare.logic.selection import select_options
 
 # (vignette, triage group, urgency, STarT Back total, psychosocial subscale, risk), worked out by hand:
 # tomasz answers F F F T | T F F F F -> total 2, subscale 1 -> low; no flags, no leg pain -> non-specific

@@ -4,12 +4,11 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import math
-import os
 import re
 from fractions import Fraction
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from backcare.clinical import (
@@ -18,13 +17,7 @@ from backcare.clinical import (
     post_test_probability, start_back,
 )
 
-# Lean by default (2-core machine); HYPOTHESIS_PROFILE=thorough for a deeper search.
-# The LR properties filter inputs with assume(); on a busy CI machine Hypothesis' filter/slow health checks can fail
-# a correct test at random, so they are suppressed here (the properties themselves are still checked on every example).
-_QUIET = [HealthCheck.filter_too_much, HealthCheck.too_slow]
-settings.register_profile("lean", max_examples=150, deadline=None, suppress_health_check=_QUIET)
-settings.register_profile("thorough", max_examples=5000, deadline=None, suppress_health_check=_QUIET)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "lean"))
+# Hypothesis settings come from the suite's one profile (tests/conftest.py; HYPOTHESIS_PROFILE=thorough for more).
 
 
 def exact(message: str) -> str:

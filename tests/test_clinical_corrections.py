@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from backcare import compare
+from backcare.logic import selection
+from backcare.views import care_pathways, comparing
 from backcare.logic import positions as logic_positions
 from backcare.views import positions as view_positions
 from backcare.content import load_content
@@ -51,11 +52,11 @@ def _outputs(nb_path: Path) -> str:
 @pytest.mark.parametrize("condition", CONDITIONS)
 def test_an_option_advised_against_for_a_condition_shows_that_position_in_every_view(condition):
     c = load_content()
-    shown = compare.options_for_condition(condition)
+    shown = selection.options_for_condition(condition)
     pairs = [(t, p) for t in shown for p in advised_against(t, condition)]
-    time_view = _plain(compare.time_to_effect_html(condition))
+    time_view = _plain(care_pathways.time_to_effect_html(condition))
     for tid, p in pairs:
-        view = _plain(compare.options_view_html(condition, p.guideline))
+        view = _plain(comparing.options_view_html(condition, p.guideline))
         assert p.paraphrase in view, (tid, condition, p.guideline)
         assert p.paraphrase in time_view, (tid, condition)
         for tier in {c.treatments[tid].tier}:
@@ -67,14 +68,14 @@ def test_an_option_advised_against_for_a_condition_shows_that_position_in_every_
 def test_stenosis_views_carry_the_nice_position_on_epidurals_and_no_sciatica_evidence():
     c = load_content()
     assert "stenosis" not in c.treatments["epidural_steroid_injection"].conditions
-    rows = {name: (when, src) for _lv, name, when, src in compare.time_to_effect_rows("stenosis")}
+    rows = {name: (when, src) for _lv, name, when, src in care_pathways.time_to_effect_rows("stenosis")}
     when, src = rows["Epidural steroid injection"]
     assert "neurogenic claudication" in when and "Oliveira" not in src and "Pinto" not in src
     assert all(e.population != "stenosis" for e in c.effects if e.treatment == "epidural_steroid_injection")
 
 
 def test_the_sciatica_comparison_is_not_called_a_natural_course():
-    html = _plain(compare.time_to_effect_html("sciatica"))
+    html = _plain(care_pathways.time_to_effect_html("sciatica"))
     assert "not an untreated natural course" in html and "39" in html
     assert "Without any treatment" not in html
 
@@ -83,7 +84,7 @@ def test_the_sciatica_comparison_is_not_called_a_natural_course():
 
 def test_every_printed_direction_carries_its_condition():
     c = load_content()
-    dis = compare.show_disagreements().text + "\n" + view_positions.guideline_disagreements("medicine").text
+    dis = care_pathways.show_disagreements().text + "\n" + view_positions.guideline_disagreements("medicine").text
     for p in c.positions:
         if not (p.verified and p.condition):
             continue

@@ -189,7 +189,8 @@ def drive_assessment(page) -> None:
 
 def drive_comparing_options(page) -> None:
     """06: the condition x guideline explorer shows ``options_view_html(condition, guideline)`` for the pair chosen."""
-    from backcare.compare import CONDITIONS, GUIDELINES, options_view_html
+    from backcare.logic.vocabulary import CONDITIONS, GUIDELINES
+    from backcare.views.comparing import options_view_html
 
     conds = list(CONDITIONS)
     explorer = page.locator(".bc-explorer").filter(has=page.locator(".widget-toggle-button", has_text=GUIDELINES[-1])) \

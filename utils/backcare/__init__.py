@@ -69,15 +69,15 @@ _API = {
     "procedure_risk_explorer": "lessons.procedures:procedure_risk_explorer",
     "when_invasive_care_is_right": "lessons.procedures:when_invasive_care_is_right",
     # chapter 06: comparing options
-    "select_options": "compare:select_options",
-    "options_explorer": "compare:options_explorer",
-    "show_options_on_scale": "compare:show_options_on_scale",
-    "show_benefit_and_harm": "compare:show_benefit_and_harm",
-    "benefit_and_harm_explorer": "compare:benefit_and_harm_explorer",
-    "show_care_pathways": "compare:show_care_pathways",
-    "show_disagreements": "compare:show_disagreements",
-    "time_to_effect_explorer": "compare:time_to_effect_explorer",
-    "show_access_and_coverage": "compare:show_access_and_coverage",
+    "select_options": "lessons.comparing:select_options",
+    "options_explorer": "lessons.comparing:options_explorer",
+    "show_options_on_scale": "lessons.comparing:show_options_on_scale",
+    "show_benefit_and_harm": "lessons.comparing:show_benefit_and_harm",
+    "benefit_and_harm_explorer": "lessons.comparing:benefit_and_harm_explorer",
+    "show_care_pathways": "lessons.comparing:show_care_pathways",
+    "show_disagreements": "lessons.comparing:show_disagreements",
+    "time_to_effect_explorer": "lessons.comparing:time_to_effect_explorer",
+    "show_access_and_coverage": "lessons.comparing:show_access_and_coverage",
     # invasiveness, benefit and harm at a glance (chapters 00 and 06, site index)
     "glance_explorer": "lessons.glance:glance_explorer",
     "show_glance": "lessons.glance:show_glance",
@@ -98,6 +98,7 @@ _API = {
     "predict_care_seeking": "lessons.care_seeking:predict_care_seeking",
     "show_care_seeking": "lessons.care_seeking:show_care_seeking",
     "simulate_care_seeking": "logic.care_seeking:simulate_care_seeking",
+    "options_with_effects": "lessons.effect_choices:options_with_effects",
     # self-checks
     "self_check": "selfcheck:self_check",
     # calculators (pure functions)

@@ -69,6 +69,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "handouts": ("backcare.builders.handouts:main", "print tagged PDF handouts into _build/handouts"),
     "lint": ("backcare.dev.lint:main", "developer: numbers in notebook prose must be held by content/ or allowed"),
     "bench": ("backcare.dev.bench:main", "developer: measure timings and sizes, write docs/benchmarks.md"),
+    "hub": ("backcare.builders.hub:main", "run a JupyterHub on 127.0.0.1 for a class dry run (make hub-deps first)"),
+    "classload": ("backcare.dev.classload:main", "developer: load-test the class hub with N students running a chapter"),
 }
 
 
@@ -83,7 +85,7 @@ def command(name: str):
     Traceback (most recent call last):
     ...
     ValueError: 'lnt' is not a valid command; supported values are lab, test, execute, html, content, schema, quiz, \
-student, slides, handouts, lint, bench (similar: lint)
+student, slides, handouts, lint, bench, hub, classload (similar: lint)
     """
     import importlib
 
@@ -111,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     >>> main([])  # doctest: +ELLIPSIS
     usage: python -m backcare <command> [arguments ...]
     ...
-      schema    write the JSON Schema of every content file; --check finds stale ones
+      schema...write the JSON Schema of every content file; --check finds stale ones
     ...
     0
     >>> main(["nope"])  # the message goes to stderr: 'nope' is not a valid command; supported values are lab, ...

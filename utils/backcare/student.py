@@ -90,7 +90,20 @@ def main(argv: list[str] | None = None) -> int:
         description="Write student notebooks (no instructor cells, no instructor guide) to student/.")
     parser.add_argument("--out", type=Path, default=None, help="output folder (default student/)")
     parser.add_argument("--source", type=Path, default=None, help="notebook folder (default notebooks/)")
+    parser.add_argument("--git", type=Path, default=None, metavar="DIR",
+                        help="publish the student copy as a git repository in DIR (for nbgitpuller)")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if args.git is not None:
+        from .builders.student_repo import publish_student_repo
+
+        try:
+            commit = publish_student_repo(args.git, args.source)
+        except (FileNotFoundError, FileExistsError, ValueError, RuntimeError) as exc:
+            print(f"student repository not published: {exc}", file=sys.stderr)
+            return 1
+        print(f"student copy committed in {args.git} (branch main, commit {commit[:12]}); "
+              f"nbgitpuller repo URL: file://{args.git.resolve()}")
+        return 0
     try:
         written = write_student_copies(args.out, args.source)
     except (FileNotFoundError, ValueError) as exc:

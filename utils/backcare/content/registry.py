@@ -86,7 +86,7 @@ REGISTRY: tuple[Entry, ...] = (
           "chapters/schema/03_care_team.json"),
     Entry("chapters/05_procedures.yaml", "backcare.content.procedure_risks:ProceduresFile", "chapter 05 risks and indications",
           "chapters/schema/05_procedures.json"),
-    Entry("chapters/06_comparing_options.yaml", "backcare.compare:Chapter06", "chapter 06 dataset",
+    Entry("chapters/06_comparing_options.yaml", "backcare.content.care_pathways:Chapter06", "chapter 06 dataset",
           "chapters/schema/06_comparing_options.json"),
     Entry("chapters/seed_claims.yaml", "backcare.content.seed_claims:SeedClaimsFile", "seed-article claims",
           "chapters/schema/seed_claims.json"),
