@@ -3,14 +3,23 @@
 VENV ?= .venv
 PYTHON ?= python3
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.backcare-installed
+# Two stamps: running the course needs the runtime dependencies only; the tests add their extras on top.
+STAMP := $(VENV)/.backcare-runtime
+TEST_STAMP := $(VENV)/.backcare-test
+PIP := $(PY) -m pip install --disable-pip-version-check --progress-bar on -c constraints.txt
 
 .PHONY: lab test execute html content student bench lint handouts test-latest clean hub-deps hub classload
 
 $(STAMP): pyproject.toml constraints.txt
+	@echo "First run: creating $(VENV) and installing the course's runtime dependencies (about 450 MB on disk)."
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(PIP) -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	@echo "Adding the test tools (pytest, nbval, hypothesis, playwright) to $(VENV)."
+	$(PIP) -e '.[test]'
+	touch $(TEST_STAMP)
 
 # The class hub's own install step: the `hub` extra (JupyterHub, nbgitpuller, idle culler) into the same venv, kept out
 # of the course's runtime dependencies; npm ci brings configurable-http-proxy (a devDependency).
@@ -27,7 +36,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 lab: $(STAMP)
 	$(PY) -m backcare lab
 
-test: $(STAMP) $(HUB_STAMP) node_modules/.package-lock.json
+test: $(TEST_STAMP) $(HUB_STAMP) node_modules/.package-lock.json
 	$(PY) -m backcare test
 
 execute: $(STAMP)
@@ -49,7 +58,7 @@ handouts: $(STAMP) node_modules/.package-lock.json
 lint: $(STAMP)
 	$(PY) -m backcare lint
 
-bench: $(STAMP) node_modules/.package-lock.json
+bench: $(TEST_STAMP) node_modules/.package-lock.json
 	$(PY) -m backcare bench
 
 # A JupyterHub on 127.0.0.1 for a teacher's dry run (Ctrl-C stops it and every user's server).
@@ -67,4 +76,4 @@ test-latest: node_modules/.package-lock.json
 	.venv-latest/bin/python -m backcare test
 
 clean:
-	rm -rf _build .venv .venv-latest node_modules
+	rm -rf _build student .venv .venv-latest node_modules

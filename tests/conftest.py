@@ -17,6 +17,17 @@ settings.register_profile("backcare", max_examples=150, deadline=None, suppress_
 settings.register_profile("thorough", parent=settings.get_profile("backcare"), max_examples=5000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "backcare"))
 
+
+def pytest_configure(config):
+    """nbval builds its own KernelManager: give it the builders' encrypted one (no TCP warning; backcare.builders.kernels)."""
+    try:
+        import nbval.kernel
+    except ImportError:  # nbval is a test extra; without it there are no notebook tests to configure
+        return
+    from backcare.builders.kernels import EncryptedKernelManager
+
+    nbval.kernel.KernelManager = EncryptedKernelManager
+
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -56,18 +67,52 @@ def content_copy(tmp_path, monkeypatch) -> Path:
     clear_cache()
 
 
-@pytest.fixture(scope="session")
-def site_dir() -> Path:
-    """The built site; built here (once, under a file lock) when `python -m backcare test` did not build it."""
+TEACHER_SITE = ROOT / "_build" / "html-teacher"
+
+
+def _built(out: Path, **options) -> Path:
+    """The site in ``out``; built here (once, under a file lock) when `python -m backcare test` did not build it."""
     lock = ROOT / "_build" / ".site.lock"
     lock.parent.mkdir(parents=True, exist_ok=True)
     with open(lock, "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
-        if not (SITE / "index.html").exists():
-            from backcare import site
+        if not (out / "index.html").exists():
+            from backcare.builders import site
 
-            site.build(SITE)
-    return SITE
+            site.build(out, **options)
+    return out
+
+
+@pytest.fixture(scope="session")
+def site_dir() -> Path:
+    """The default site (the self-study audience: what may be handed to students)."""
+    return _built(SITE)
+
+
+@pytest.fixture(scope="session")
+def teacher_site_dir() -> Path:
+    """The teacher's site (``--audience teacher``: with the instructor guide), in its own folder."""
+    return _built(TEACHER_SITE, audience="teacher")
+
+
+def is_instructor_page(stem: str) -> bool:
+    import nbformat
+
+    from backcare.builders.audience import notebook_visible
+
+    path = ROOT / "notebooks" / f"{stem}.ipynb"
+    return path.exists() and not notebook_visible(nbformat.read(path, as_version=4), "self-study")
+
+
+@pytest.fixture(scope="session")
+def site_page(site_dir):
+    """``site_page(name)`` -> the built page: instructor pages from the teacher's site, every other from the default."""
+    def page(name: str) -> Path:
+        if is_instructor_page(name):
+            return _built(TEACHER_SITE, audience="teacher") / f"{name}.html"
+        return site_dir / f"{name}.html"
+
+    return page
 
 
 @pytest.fixture(scope="session")

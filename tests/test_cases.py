@@ -1,11 +1,11 @@
-"""Chapter 07: vignettes, triage and stratification against backcare.clinical / backcare.assessment (expected results
+"""Chapter 07: vignettes, triage and stratification against backcare.logic.start_back / backcare.logic.red_flags (expected results
 WRITTEN BY HAND from each vignette's answers and the fact sheet), plan feedback, option grid, explorers."""
 from __future__ import annotations
 
 import pytest
 
 from backcare import cases
-from backcare.clinical import StartBackResult, start_back
+from backcare.logic.start_back import StartBackResult, start_back
 from backcare.logic.selection import select_options
 
 # (vignette, triage group, urgency, STarT Back total, psychosocial subscale, risk), worked out by hand:
@@ -30,7 +30,7 @@ def test_triage_and_stratification_by_hand(vid, group, urgency, total, psych, ri
     t = cases.triage(vid)
     assert (t.group, t.urgency) == (group, urgency)
     assert cases.stratify(vid) == StartBackResult(total=total, psychosocial=psych, risk=risk)
-    # the score comes from backcare.clinical, not re-implemented
+    # the score comes from backcare.logic.start_back, not re-implemented
     assert cases.stratify(vid) == start_back(cases.start_back_answers(vid))
 
 

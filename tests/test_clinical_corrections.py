@@ -121,16 +121,16 @@ def test_only_if_needs_its_condition():
 # ---- item 5: test accuracy carries its population ---------------------------------------------------------------
 
 def test_test_accuracy_views_name_the_population():
-    from backcare import assessment
+    from backcare.logic.exam_tests import exam_tests
+    from backcare.views.test_accuracy import accuracy_scenario
 
-    ex = assessment.accuracy_explorer() if hasattr(assessment, "accuracy_explorer") else None
-    for t in assessment.chapter_data().exam_tests:
+    for i, t in enumerate(exam_tests()):
         assert "surgical" in t.population
+        assert t.population in _plain(accuracy_scenario(i, 0))
     nb = notebooks_dir() / "02_assessment_and_diagnosis.ipynb"
     text = _plain(_outputs(nb))
     for m in re.finditer(r"sensitivity (of )?\d\.\d+,? (and a )?specificity (of )?\d\.\d+", text):
         assert "studied in" in text[m.end(): m.end() + 40], text[m.start(): m.end() + 80]
-    del ex
 
 
 # ---- item 6: unverified references always marked ---------------------------------------------------------------
@@ -154,15 +154,18 @@ def test_from_memory_notes_are_not_marked_verified():
 # ---- item 2: one urgent wording ---------------------------------------------------------------------------------
 
 def test_one_urgent_wording_same_day_everywhere():
-    from backcare import assessment, cases, site
+    from backcare import cases
+    from backcare.views import notice
     from backcare.views import procedures
 
     u = load_notices().urgent_symptoms
     assert "same day" in u.text and "days, not weeks" not in u.text
     assert u.references and all(k in load_content().references for k in u.references)
-    for const in (assessment.NOT_ADVICE, cases.NOT_ADVICE, procedures.URGENT_NOTE):
+    for const in (notice.NOT_ADVICE, cases.NOT_ADVICE, procedures.URGENT_NOTE):
         assert const == notice_text()
-    assert u.text in _plain(site.URGENT_HTML)
+    assert u.text in _plain(notice.URGENT_HTML)
+    from backcare.builders.site_pages import notes_html
+    assert u.text in _plain(notes_html()) and load_notices().not_medical_advice in _plain(notes_html())
     for nb in sorted(notebooks_dir().glob("*.ipynb")):
         assert "days, not weeks" not in _outputs(nb), nb.name
     assert "days, not weeks" not in "".join(procedures.URGENCY_LABELS.values()) + "".join(cases.URGENCY_LABELS.values())

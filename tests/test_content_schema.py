@@ -53,6 +53,15 @@ def test_summary_prints_counts_and_open_items(capsys):
     assert "  acupuncture: ACP for; NICE against; WHO for" in out
 
 
+def test_summary_lists_no_checked_fact_as_still_approximate(capsys):
+    assert summary.main(["--summary"]) == 0
+    out = capsys.readouterr().out
+    section = out.split("Facts still approximate:")[1].split("Checked facts (✔)")[0]
+    listed = [line.strip() for line in section.splitlines()[1:] if line.startswith("  ")]
+    assert listed and not [line for line in listed if line.endswith("(✔)")], listed
+    assert "  gbd_share_of_all_ylds_2020" in out.split("Checked facts (✔) that their source reports as approximate")[1]
+
+
 def test_summary_on_broken_content_exits_1_without_traceback(tmp_path, capsys):
     assert summary.main(["--root", str(tmp_path)]) == 1
     out = capsys.readouterr().out

@@ -1,14 +1,16 @@
-"""Meta-tests of the committed notebooks: executed in order, no widget state, template complete, citations known."""
+"""Meta-tests of the committed notebooks: executed in order, widget state saved with fixed ids, template complete,
+citations known."""
 from __future__ import annotations
 
 import ast
+import json
 import re
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from backcare.citations import notebook_cited_keys
+from backcare.logic.citations import notebook_cited_keys
 from backcare.notebook_meta import KNOWN_TAGS, cell_tags, chapter_meta
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,11 +41,24 @@ def test_committed_fully_executed_in_order(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
-def test_no_widget_state_or_timings(path):
+def test_widget_state_saved_with_renumbered_ids_and_no_timings(path):
+    """Every widget view has its saved state (so JupyterLab, nbviewer and nbconvert show it before Run All), model ids
+    are 1..N in the fixed order of backcare.builders.widget_state (so re-executing changes nothing), every reference
+    between models resolves, and no cell carries timings."""
+    from backcare.builders.widget_state import STATE, VIEW, new_id, view_outputs
+
     nb = _load(path)
-    assert "widgets" not in nb.metadata, f"{path.name} carries widget state; `make execute` strips it"
     for cell in nb.cells:
         assert "execution" not in cell.metadata, f"{path.name}: timing metadata in a cell"
+    views = [out["data"][VIEW]["model_id"] for out in view_outputs(nb.cells)]
+    if not views:
+        return
+    assert "widgets" in nb.metadata, f"{path.name} shows widgets but saves no widget state; run `make execute`"
+    models = nb.metadata["widgets"][STATE]["state"]
+    assert list(models) == [new_id(n) for n in range(1, len(models) + 1)], f"{path.name}: model ids not renumbered"
+    assert views[0] == new_id(1) and all(v in models for v in views), f"{path.name}: a widget view has no state"
+    referenced = set(re.findall(r"IPY_MODEL_([0-9a-f]{32})", json.dumps(models)))
+    assert referenced <= set(models), f"{path.name}: references to models not saved: {sorted(referenced - set(models))}"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)

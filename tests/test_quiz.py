@@ -1,4 +1,5 @@
-"""Tests for backcare.quiz: models, loader, pure checking functions, and the widget driven like a learner would."""
+"""Self-checks across their layers: the bank models (backcare.content.quiz), the loader, the pure checking functions
+(backcare.logic.quiz), the widget driven like a learner would (backcare.widgets.quiz) and bc.quiz (backcare.lessons.quiz)."""
 from __future__ import annotations
 
 import datetime
@@ -16,8 +17,11 @@ from pydantic import ValidationError
 from backcare.content import ContentError
 from backcare.content.models import ReviewStatus
 from backcare.paths import content_dir
-from backcare.quiz import (NOT_REVIEWED, Feedback, Option, Question, QuestionBank, Quiz, check_multiple,
-                           check_numeric, check_single, load_bank, quiz)
+from backcare.content.quiz import Option, Question, QuestionBank
+from backcare.lessons.quiz import load_bank, quiz
+from backcare.logic.quiz import Feedback, check_multiple, check_numeric, check_single
+from backcare.views.quiz import NOT_REVIEWED
+from backcare.widgets.quiz import Quiz
 
 QUIZ_DIR = content_dir() / "quiz"
 BANKS = sorted(QUIZ_DIR.glob("*.yaml"))
@@ -556,13 +560,17 @@ def test_start_here_widget_from_chapter_name():
 
 
 def test_committed_json_schema_is_up_to_date():
-    from backcare.quiz import SCHEMA_NAME, bank_schema
+    import json
 
-    committed = (QUIZ_DIR / SCHEMA_NAME).read_text(encoding="utf-8")
-    assert committed == bank_schema(), (
-        "content/quiz/question_bank.schema.json is stale: regenerate with "
-        "python -c 'from backcare.quiz import write_bank_schema; write_bank_schema()'"
-    )
+    from backcare.content.schema import expected_schemas
+
+    text = expected_schemas()["quiz/question_bank.schema.json"]
+    committed = (QUIZ_DIR / "question_bank.schema.json").read_text(encoding="utf-8")
+    assert committed == text, "content/quiz/question_bank.schema.json is stale: run python -m backcare schema"
+    schema = json.loads(text)
+    assert (schema["title"], sorted(schema["properties"])) == ("backcare content: quiz/*.yaml",
+                                                               ["chapter", "questions", "review"])
+    assert schema["$defs"]["Question"]["properties"]["kind"]["enum"] == ["single", "multiple", "numeric"]
 
 
 @pytest.mark.parametrize("path", BANKS, ids=lambda p: p.stem)
@@ -658,7 +666,7 @@ def test_static_page_reveals_feedback_without_a_kernel(tmp_path, browser):
 
 
 def test_main_checks_banks_and_reports_problems(tmp_path, capsys):
-    from backcare.quiz import main
+    from backcare.lessons.quiz import main
 
     assert main(["00_start_here"]) == 0
     assert capsys.readouterr().out == (

@@ -28,8 +28,8 @@ def _visible_text(locator) -> str:
 
 
 @pytest.mark.parametrize("name", ["index"] + CHAPTERS)
-def test_page_offline_and_accessible(site_dir, offline_page, name):
-    page = offline_page.open(site_dir / f"{name}.html")
+def test_page_offline_and_accessible(site_page, offline_page, name):
+    page = offline_page.open(site_page(name))
     if name != "index":
         _wait_widgets(page)
     page.wait_for_timeout(300)
@@ -39,8 +39,8 @@ def test_page_offline_and_accessible(site_dir, offline_page, name):
 
 
 @pytest.mark.parametrize("name", CHAPTERS)
-def test_every_explorer_switches_with_no_kernel(site_dir, offline_page, name):
-    page = offline_page.open(site_dir / f"{name}.html")
+def test_every_explorer_switches_with_no_kernel(site_page, offline_page, name):
+    page = offline_page.open(site_page(name))
     _wait_widgets(page)
     explorers = page.locator(".bc-explorer")
     for i in range(explorers.count()):
@@ -76,7 +76,7 @@ def test_scale_explorer_in_start_here_by_mouse_and_keyboard(site_dir, offline_pa
 def _guide() -> str:
     import nbformat
 
-    from backcare.student import notebook_role
+    from backcare.builders.student import notebook_role
 
     for stem in CHAPTERS:
         if notebook_role(nbformat.read(ROOT / "notebooks" / f"{stem}.ipynb", as_version=4), stem) == "instructor":
@@ -93,9 +93,9 @@ def test_glossary_page_offline_and_accessible(site_dir, offline_page):
     assert offline_page.external == []
 
 
-def test_toggle_buttons_explorer_by_keyboard_only(site_dir, offline_page):
+def test_toggle_buttons_explorer_by_keyboard_only(site_page, offline_page):
     """Tab to the toggle buttons, press Enter on another button: the profession view changes (no mouse, no kernel)."""
-    page = offline_page.open(site_dir / f"{_guide()}.html")
+    page = offline_page.open(site_page(_guide()))
     _wait_widgets(page)
     explorer = page.locator(".bc-explorer").filter(has=page.locator(".widget-toggle-button")).first
     explorer.wait_for()
@@ -114,12 +114,12 @@ def test_toggle_buttons_explorer_by_keyboard_only(site_dir, offline_page):
     assert offline_page.external == []
 
 
-def test_toggle_explorers_switch_by_keyboard(site_dir, offline_page):
+def test_toggle_explorers_switch_by_keyboard(site_page, offline_page):
     """Every explorer with toggle buttons on every page: focus its first button, Tab to the next, Enter switches.
     (One test over all pages, not one per page: a page without toggle buttons is not a skip.)"""
     checked = 0
     for name in CHAPTERS:
-        page = offline_page.open(site_dir / f"{name}.html")
+        page = offline_page.open(site_page(name))
         _wait_widgets(page)
         explorers = page.locator(".bc-explorer").filter(has=page.locator(".widget-toggle-button"))
         for i in range(explorers.count()):

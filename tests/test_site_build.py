@@ -12,8 +12,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from backcare import site
-from backcare.figures import PLACEHOLDER_ALT
+from backcare.builders import site
+from backcare.charts.show import PLACEHOLDER_ALT
 
 pytestmark = pytest.mark.slow  # starts kernels and nbconvert
 
@@ -74,6 +74,14 @@ def test_fixture_site_builds_with_index_glossary_and_page(tmp_path):
     page = (tmp_path / "html" / "50_fine.html").read_text()
     assert "42" in page and 'href="glossary.html"' in page
     assert (tmp_path / "html" / "_static" / "require.js").exists()
+    layout = re.compile(r'<a class="bc-skip" href="#content">Skip to content</a>\s*<header class="bc-header" '
+                        r'role="banner">.*</header>\s*<aside aria-label="Important notes" class="bc-notes">.*</aside>'
+                        r'\s*<main id="content" tabindex="-1">.*</main>\s*<footer class="bc-footer" '
+                        r'role="contentinfo">.*</footer>\s*</body>', re.S)
+    for path in written:  # notebook pages and pages without a notebook share ONE layout file
+        html = path.read_text()
+        assert layout.search(html), path.name
+        assert html.count('role="banner"') == 1 and html.count('role="contentinfo"') == 1, path.name
 
 
 def test_plain_nbconvert_keeps_alt_text_on_every_figure(tmp_path):
@@ -86,6 +94,8 @@ def test_plain_nbconvert_keeps_alt_text_on_every_figure(tmp_path):
     figures = 0
     for nb in NOTEBOOKS:
         text = (tmp_path / f"{nb.stem}.html").read_text(encoding="utf-8")
+        # Images inside the saved widget state (JSON in <script>) are checked in tests/test_renderers.py.
+        text = re.sub(r"<script\b[^>]*>.*?</script>", "", text, flags=re.S)
         for img in re.findall(r"<img\b[^>]*>", text):
             figures += 1
             alt = re.search(r'alt="([^"]*)"', img)

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from backcare.figures import PLACEHOLDER_ALT
+from backcare.charts.show import PLACEHOLDER_ALT
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -18,7 +18,7 @@ PAGES = ["index", "glossary"] + CHAPTERS
 def _role(stem: str) -> str:
     import nbformat
 
-    from backcare.student import notebook_role
+    from backcare.builders.student import notebook_role
 
     return notebook_role(nbformat.read(ROOT / "notebooks" / f"{stem}.ipynb", as_version=4), stem)
 
@@ -64,33 +64,33 @@ def parse(path: Path) -> PageParser:
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_page_structure(site_dir, name):
-    page = parse(site_dir / f"{name}.html")
+def test_page_structure(site_page, name):
+    page = parse(site_page(name))
     assert page.lang == "en"
     assert page.h1 == 1, f"{name}.html has {page.h1} h1 elements"
-    assert "skip to content" in (site_dir / f"{name}.html").read_text().lower()
+    assert "skip to content" in site_page(name).read_text().lower()
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_every_image_has_real_alt_text(site_dir, name):
-    for img in parse(site_dir / f"{name}.html").imgs:
+def test_every_image_has_real_alt_text(site_page, name):
+    for img in parse(site_page(name)).imgs:
         alt = (img.get("alt") or "").strip()
         assert len(alt) >= 15, f"{name}.html: image with empty or too short alt {alt!r}"
         assert PLACEHOLDER_ALT.lower() not in alt.lower(), f"{name}.html: nbconvert placeholder alt"
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_no_external_asset_urls(site_dir, name):
-    text = (site_dir / f"{name}.html").read_text(encoding="utf-8")
-    external = [a for a in parse(site_dir / f"{name}.html").assets if re.match(r"^(https?:)?//", a)]
+def test_no_external_asset_urls(site_page, name):
+    text = site_page(name).read_text(encoding="utf-8")
+    external = [a for a in parse(site_page(name)).assets if re.match(r"^(https?:)?//", a)]
     assert not external, f"{name}.html loads external assets: {external}"
     for cdn in ("cdnjs.cloudflare.com", "unpkg.com", "cdn.jsdelivr.net", "mathjax", "fonts.googleapis.com"):
         assert cdn not in text.lower(), f"{name}.html mentions {cdn}"
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_internal_links_resolve(site_dir, name):
-    path = site_dir / f"{name}.html"
+def test_internal_links_resolve(site_page, name):
+    path = site_page(name)
     page = parse(path)
     for href in page.links:
         url = urlparse(href)
@@ -109,7 +109,7 @@ def test_index_lists_every_chapter_with_its_metadata(site_dir):
     from backcare.notebook_meta import chapter_meta
 
     text = (site_dir / "index.html").read_text()
-    for stem in CHAPTERS:
+    for stem in STUDENT_PAGES[2:]:
         meta = chapter_meta(nbformat.read(ROOT / "notebooks" / f"{stem}.ipynb", as_version=4), stem)
         assert f'href="{stem}.html"' in text
         assert f"About {meta.minutes} minutes" in text
@@ -164,7 +164,7 @@ def test_instructor_cells_do_not_reach_pages(site_dir):
             assert probe not in text, f"instructor text from {stem} leaked into {page}.html: {probe!r}"
 
 
-def test_instructor_guide_page_collects_every_chapter(site_dir):
+def test_instructor_guide_page_collects_every_chapter(site_page):
     """The guide page (not a student page) shows each chapter's objectives and its instructor notes."""
     import nbformat
 
@@ -172,7 +172,7 @@ def test_instructor_guide_page_collects_every_chapter(site_dir):
 
     guides = [s for s in CHAPTERS if _role(s) == "instructor"]
     assert guides, "no notebook with metadata backcare.role = instructor (the instructor guide)"
-    text = words((site_dir / f"{guides[0]}.html").read_text())
+    text = words(site_page(guides[0]).read_text())
     for stem in STUDENT_PAGES[2:]:
         meta = chapter_meta(nbformat.read(ROOT / "notebooks" / f"{stem}.ipynb", as_version=4), stem)
         assert words(meta.title) in text, f"the guide does not list {stem}"
@@ -184,8 +184,8 @@ def test_instructor_guide_page_collects_every_chapter(site_dir):
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_every_page_links_glossary_notes_and_licences(site_dir, name):
-    text = (site_dir / f"{name}.html").read_text()
+def test_every_page_links_glossary_notes_and_licences(site_page, name):
+    text = site_page(name).read_text()
     assert 'href="glossary.html"' in text, f"{name}.html does not link the glossary"
     assert "Teaching material, not medical advice." in text
     assert "Urgent symptoms: seek emergency care the same day" in text
@@ -195,7 +195,7 @@ def test_every_page_links_glossary_notes_and_licences(site_dir, name):
 
 
 @pytest.mark.parametrize("name", CHAPTERS)
-def test_pages_fetch_no_widget_code_from_a_cdn(site_dir, name):
+def test_pages_fetch_no_widget_code_from_a_cdn(site_page, name):
     """The html-manager falls back to jsdelivr for unknown widget modules: every page points it at a local folder."""
     class Scripts(HTMLParser):
         found: list[dict] = []
@@ -206,7 +206,7 @@ def test_pages_fetch_no_widget_code_from_a_cdn(site_dir, name):
 
     p = Scripts()
     p.found = []
-    p.feed((site_dir / f"{name}.html").read_text())
+    p.feed(site_page(name).read_text())
     require = [a for a in p.found if a["src"].endswith("require.js")]
     assert require and require[0].get("data-jupyter-widgets-cdn") == "_static/no-cdn/", require
 
@@ -224,11 +224,11 @@ def test_static_assets_import_nothing_from_the_web(site_dir):
 
 
 @pytest.mark.parametrize("name", CHAPTERS)
-def test_reference_lists_link_dois(site_dir, name):
+def test_reference_lists_link_dois(site_page, name):
     from backcare.content import load_content
 
     refs = load_content().references
-    text = (site_dir / f"{name}.html").read_text()
+    text = site_page(name).read_text()
     listed = re.findall(r'<li id="ref-([A-Za-z0-9]+)">', text)
     assert listed, f"{name}.html has no reference list"
     for key in listed:
@@ -237,9 +237,9 @@ def test_reference_lists_link_dois(site_dir, name):
 
 
 @pytest.mark.parametrize("name", CHAPTERS)
-def test_every_chart_has_its_numbers_in_a_details_table(site_dir, name):
+def test_every_chart_has_its_numbers_in_a_details_table(site_page, name):
     """A course figure (``<figure class="bc-figure">``) is followed by its data table in ``<details>``."""
-    text = (site_dir / f"{name}.html").read_text()
+    text = site_page(name).read_text()
     figures = [m.end() for m in re.finditer(r'<figure class="bc-figure">.*?</figure>', text, re.S)]
     for end in figures:
         assert text[end:end + 200].lstrip().startswith('<details class="bc-data">'), (
@@ -257,16 +257,29 @@ def test_glossary_page_has_every_term_and_its_sources(site_dir):
             assert f'href="#ref-{key}"' in text and f"ref-{key}" in page.ids
 
 
-def test_chapter_navigation_skips_teacher_pages(site_dir):
-    """Previous/next move between chapters; the instructor guide is reached from the contents page only."""
+def test_chapter_navigation_skips_teacher_pages(teacher_site_dir):
+    """In the teacher's site, previous/next move between chapters; the guide is reached from the contents page only."""
     student = STUDENT_PAGES[2:]
     guides = [s for s in CHAPTERS if _role(s) == "instructor"]
     for stem in student:
-        text = (site_dir / f"{stem}.html").read_text()
+        text = (teacher_site_dir / f"{stem}.html").read_text()
         for g in guides:
             assert f'href="{g}.html"' not in text, f"{stem}.html links the instructor guide"
-    last = (site_dir / f"{student[-1]}.html").read_text()
+    last = (teacher_site_dir / f"{student[-1]}.html").read_text()
     assert 'rel="next"' not in last
-    index = (site_dir / "index.html").read_text()
+    index = (teacher_site_dir / "index.html").read_text()
     for g in guides:
         assert index.index(f'href="{g}.html"') > index.index('id="teachers"')
+
+
+def test_default_site_is_safe_to_hand_to_students(site_dir):
+    """`python -m backcare html` builds for self-study: no instructor page, no link to one, no 'For teachers' part."""
+    guides = [s for s in CHAPTERS if _role(s) == "instructor"]
+    assert guides, "no instructor guide: this test would prove nothing"
+    built = sorted(p.stem for p in site_dir.glob("[0-9][0-9]_*.html"))
+    assert built == STUDENT_PAGES[2:]
+    for page in site_dir.glob("*.html"):
+        text = page.read_text()
+        assert 'id="teachers"' not in text
+        for g in guides:
+            assert f'href="{g}.html"' not in text, f"{page.name} links the instructor guide"

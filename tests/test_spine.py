@@ -149,13 +149,7 @@ def _free_port() -> int:
 @pytest.mark.slow
 def test_lab_serves_the_series_and_stops(tmp_path):
     port = _free_port()
-    env = {"JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"), "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt"),
-           "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "backcare", "lab", "--no-browser", f"--ServerApp.port={port}",
-         "--IdentityProvider.token=", "--ServerApp.port_retries=0"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-    )
+    proc = _start_lab(ROOT, port, tmp_path)
     try:
         deadline = time.monotonic() + 60
         listing = None
@@ -172,24 +166,92 @@ def test_lab_serves_the_series_and_stops(tmp_path):
                                                                     if proc.poll() is not None else "timeout")
         names = {item["name"] for item in listing["content"]}
         assert "00_start_here.ipynb" in names
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab", timeout=5) as r:
+        # `make lab` opens chapter 00: the landing page redirects there (followed, not only "/lab answers").
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as r:
             assert r.status == 200
+            assert r.geturl() == f"http://127.0.0.1:{port}/lab/tree/notebooks/00_start_here.ipynb"
     finally:
-        # `backcare lab` starts JupyterLab as a child: stop the whole process group, not only the launcher.
-        os.killpg(proc.pid, signal.SIGTERM)
+        _stop_lab(proc)
+
+
+def _start_lab(cwd: Path, port: int, tmp_path: Path, **extra_env) -> subprocess.Popen:
+    """`python -m backcare lab` in ``cwd``, this checkout's package first, no token, no browser."""
+    env = {"JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"), "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt"),
+           "PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": str(ROOT / "utils"), **extra_env}
+    return subprocess.Popen(
+        [sys.executable, "-m", "backcare", "lab", "--no-browser", f"--ServerApp.port={port}",
+         "--IdentityProvider.token=", "--ServerApp.port_retries=0"],
+        cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+
+
+def _stop_lab(proc: subprocess.Popen) -> None:
+    """Stop the whole process group: `backcare lab` starts JupyterLab as a child."""
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
         try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                os.killpg(proc.pid, 0)
-            except ProcessLookupError:
-                break
-            time.sleep(0.2)
-        else:
-            os.killpg(proc.pid, signal.SIGKILL)
-            pytest.fail("JupyterLab was still running 20 s after SIGTERM")
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.2)
+    else:
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail("JupyterLab was still running 20 s after SIGTERM")
     assert proc.returncode is not None
+
+
+def _wait_for(port: int, path: str, proc: subprocess.Popen):
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=2) as r:
+                return json.load(r)
+        except OSError:
+            if proc.poll() is not None:
+                break
+            time.sleep(0.5)
+    pytest.fail("JupyterLab did not answer: " + (proc.stdout.read().decode()[-2000:] if proc.poll() is not None
+                                                 else "timeout"))
+
+
+@pytest.mark.slow
+def test_lab_run_in_a_student_copy_serves_that_copy_and_opens_its_chapter_00(tmp_path):
+    from backcare.builders.student import write_student_copies
+
+    copy = tmp_path / "my-course"
+    write_student_copies(copy)
+    port = _free_port()
+    proc = _start_lab(copy, port, tmp_path)
+    try:
+        listing = _wait_for(port, "/api/contents", proc)
+        names = {item["name"] for item in listing["content"]}
+        assert "00_start_here.ipynb" in names and "99_instructor_guide.ipynb" not in names
+        assert "content" not in names and "notebooks" not in names  # the copy, not the project folder
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as r:
+            assert r.geturl() == f"http://127.0.0.1:{port}/lab/tree/00_start_here.ipynb"
+        # A kernel started there finds the facts (from the project the package belongs to) and runs in the copy.
+        code = "import os, backcare as bc; print(len(bc.load_content().facts) > 100, os.getcwd())"
+        out = subprocess.run([sys.executable, "-c", code], cwd=copy, capture_output=True, text=True,
+                             env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "utils")})
+        assert out.stdout.split() == ["True", str(copy)], out.stderr
+    finally:
+        _stop_lab(proc)
+
+
+def test_backcare_root_pointed_at_a_student_copy_fails_with_a_clear_message(tmp_path):
+    from backcare.builders.student import write_student_copies
+
+    write_student_copies(tmp_path)
+    code = "import backcare as bc; bc.load_content()"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "utils"),
+                              "BACKCARE_ROOT": str(tmp_path)})
+    assert out.returncode == 1
+    assert f"BACKCARE_ROOT={tmp_path} has no content/ folder" in out.stderr
+    assert "run `python -m backcare lab` inside it" in out.stderr

@@ -10,7 +10,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from backcare.notebook_meta import is_instructor
-from backcare.student import main, notebook_role, student_notebook, write_student_copies
+from backcare.builders.student import main, notebook_role, student_notebook, write_student_copies
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))

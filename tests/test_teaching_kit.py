@@ -12,7 +12,7 @@ import yaml
 from backcare.content import ContentError
 from backcare.glossary import GlossaryFile, check_glossary, define, load_glossary, write_schema
 from backcare.notebook_meta import chapter_meta, is_instructor
-from backcare.student import notebook_role
+from backcare.builders.student import notebook_role
 from backcare.teaching import instructor_notes, load_teaching, teaching_by_profession
 
 ROOT = Path(__file__).resolve().parents[1]

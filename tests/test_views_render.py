@@ -44,8 +44,24 @@ def test_chapterkit_htmlblock_is_the_one_type():
     assert HtmlBlock is Html
 
 
+def test_join_lines_template_drops_line_breaks_and_quotes_are_escaped_as_html_escape_does():
+    env = environment()
+    template = env.from_string('{#- join lines -#}\n<ul>\n  {% for w in words %}\n'
+                               '    <li title="{{ w }}">{{ w }}</li>\n  {% endfor %}\n</ul>')
+    assert template.render(words=["it's \"x\""]) == (
+        '<ul><li title="it&#x27;s &quot;x&quot;">it&#x27;s &quot;x&quot;</li></ul>')
+
+
+def test_escape_neutralises_script():
+    assert escape('<script>alert("x")</script>') == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"
+
+
 def test_templates_escape_like_html_escape_so_moved_f_strings_keep_their_bytes():
     import html
 
     text = "it's <b>\"x\" & y</b>"
     assert render("_example.html.j2", words=[text]) == f"<p>{html.escape(text, quote=True)}</p>"
+
+
+def test_a_template_without_the_marker_keeps_its_line_breaks():
+    assert environment().from_string("<p>\n  {{ x }}\n</p>").render(x="a") == "<p>\n  a\n</p>"

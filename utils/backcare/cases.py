@@ -1,8 +1,8 @@
 """Chapter 07, case studies: synthetic vignettes, triage, stratification, plans and a shared-decision option grid.
 
 The people come from ``content/chapters/vignettes.yaml`` (all synthetic). The logic is pure and reuses the course's
-calculators: red flags are read by :func:`backcare.assessment.red_flag_report` (chapter 02) and STarT Back is
-scored by :func:`backcare.clinical.start_back`. Explorers pre-render the feedback for every choice, so the page works
+calculators: red flags are read by :func:`backcare.logic.red_flags.red_flag_report` (chapter 02) and STarT Back is
+scored by :func:`backcare.logic.start_back.start_back`. Explorers pre-render the feedback for every choice, so the page works
 with no kernel. Teaching material, not medical advice.
 
 Triage rule (the course's teaching rule, not a validated decision rule; clinical reasoning comes first):
@@ -92,7 +92,7 @@ def triage(vignette_id: str) -> Triage:
     >>> triage("tomasz").reason
     'No red flag; no leg symptoms.'
     """
-    from .assessment import red_flag_report
+    from .logic.red_flags import red_flag_report
 
     v = vignette(vignette_id)
     report = red_flag_report(v.red_flags)
@@ -117,19 +117,19 @@ def triage(vignette_id: str) -> Triage:
 
 
 def start_back_answers(vignette_id: str) -> dict[int, bool]:
-    """The vignette's STarT Back answers as ``{item: answer}`` for :func:`backcare.clinical.start_back`."""
+    """The vignette's STarT Back answers as ``{item: answer}`` for :func:`backcare.logic.start_back.start_back`."""
     return {i + 1: a for i, a in enumerate(vignette(vignette_id).start_back)}
 
 
 def stratify(vignette_id: str):
-    """STarT Back score of the vignette, computed by :func:`backcare.clinical.start_back`.
+    """STarT Back score of the vignette, computed by :func:`backcare.logic.start_back.start_back`.
 
     Examples
     --------
     >>> stratify("tomasz").risk, stratify("priya").risk
     ('low', 'medium')
     """
-    from .clinical import start_back
+    from .logic.start_back import start_back
 
     return start_back(start_back_answers(vignette_id))
 
@@ -211,8 +211,8 @@ def _label(v: Vignette) -> str:
 
 def vignette_card_html(vignette_id: str) -> str:
     """The case as a learner meets it: the person, the story, goals, preferences, findings and the four plans."""
-    from .assessment import red_flag_report
-    from .clinical import START_BACK_ITEMS
+    from .logic.red_flags import red_flag_report
+    from .logic.start_back import START_BACK_ITEMS
     from .widgets import escape
 
     v = vignette(vignette_id)
@@ -294,7 +294,7 @@ def stratify_view_html(vignette_id: str, choice: str) -> str:
 
 
 def stratify_exercise(vignette_id: str = "tomasz", choice: str = "low"):
-    """Person x STarT Back risk guess -> feedback with the score from backcare.clinical.start_back."""
+    """Person x STarT Back risk guess -> feedback with the score from backcare.logic.start_back."""
     _check("risk group", choice, RISKS)
     return _nested("Step 2: stratify with STarT Back", [f"{r} risk" for r in RISKS],
                    lambda vid, j: stratify_view_html(vid, RISKS[j]), vignette_id, RISKS.index(choice), "Risk")

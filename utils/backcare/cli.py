@@ -24,24 +24,22 @@ PYTEST_ARGS = [
 
 
 def _lab(extra: list[str]) -> int:
-    root = repo_root()
-    cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={root}", "--ServerApp.ip=127.0.0.1"]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        cmd.append("--allow-root")
-    cmd += extra or ["--ServerApp.default_url=/lab/tree/notebooks/00_start_here.ipynb"]
-    print("Starting JupyterLab with the series; open the URL it prints. Stop it with Ctrl-C.", flush=True)
-    return subprocess.call(cmd, cwd=root)
+    from .lab import main as lab_main
+
+    return lab_main(extra)
 
 
 def _test(extra: list[str]) -> int:
     root = repo_root()
-    from . import site
+    from .builders import site
 
     if "--no-site" in extra:
         extra = [a for a in extra if a != "--no-site"]
     else:
-        print("== building the static site (used by the page and browser tests) ==", flush=True)
+        print("== building the static sites (used by the page and browser tests): self-study and teacher ==",
+              flush=True)
         site.build()
+        site.build(site.build_dir() / "html-teacher", audience="teacher")
     workers = os.environ.get("BACKCARE_TEST_WORKERS", "2")
     args = list(PYTEST_ARGS)
     if workers not in ("0", "1"):
@@ -59,12 +57,12 @@ def _test(extra: list[str]) -> int:
 COMMANDS: dict[str, tuple[str, str]] = {
     "lab": ("backcare.cli:_lab", "start JupyterLab on the series (127.0.0.1)"),
     "test": ("backcare.cli:_test", "build the site, then run every test (unit, doctests, notebooks, site, browser)"),
-    "execute": ("backcare.execute:main", "re-execute notebooks and store their outputs (the only writer of outputs)"),
-    "html": ("backcare.site:main", "build the offline static site into _build/html"),
+    "execute": ("backcare.builders.execute:main", "re-execute notebooks and store their outputs (the only writer of outputs)"),
+    "html": ("backcare.builders.site:main", "build the offline static site into _build/html"),
     "content": ("backcare.content.summary:main", "summarise content/; --check validates every content file"),
     "schema": ("backcare.content.schema:main", "write the JSON Schema of every content file; --check finds stale ones"),
-    "quiz": ("backcare.quiz:main", "check question banks while writing them (content/quiz/)"),
-    "student": ("backcare.student:main", "write student copies of the notebooks for an audience"),
+    "quiz": ("backcare.lessons.quiz:main", "check question banks while writing them (content/quiz/)"),
+    "student": ("backcare.builders.student:main", "write student copies of the notebooks for an audience"),
     "slides": ("backcare.builders.deck:main", "build a chapter's lecture deck (reveal.js from npm, no CDN)"),
     "handouts": ("backcare.builders.handouts:main", "print tagged PDF handouts into _build/handouts"),
     "lint": ("backcare.dev.lint:main", "developer: numbers in notebook prose must be held by content/ or allowed"),

@@ -9,7 +9,17 @@ def repo_root() -> Path:
     """The project root (the folder holding ``content/`` and ``notebooks/``)."""
     env = os.environ.get("BACKCARE_ROOT")
     if env:
-        return Path(env).resolve()
+        root = Path(env).resolve()
+        if not (root / "content").is_dir():
+            hint = ""
+            if any(root.glob("[0-9][0-9]_*.ipynb")):
+                hint = (" It looks like a student copy (notebooks only): run `python -m backcare lab` inside it, "
+                        "without BACKCARE_ROOT; the facts come from the installed project.")
+            raise RuntimeError(
+                f"BACKCARE_ROOT={env} has no content/ folder: BACKCARE_ROOT must name the project folder "
+                f"(the one holding content/ and notebooks/).{hint}"
+            )
+        return root
     here = Path(__file__).resolve()
     for parent in here.parents:
         if (parent / "content").is_dir() and (parent / "notebooks").is_dir():

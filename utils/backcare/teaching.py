@@ -58,7 +58,7 @@ def _demote(text: str) -> str:
 
 def collect_chapters(source: str | Path | None = None, chapter: str | None = None) -> list[ChapterNotes]:
     """Chapter notebooks in ``source`` (instructor notebooks left out), optionally only those starting ``chapter``."""
-    from .student import is_instructor_notebook
+    from .builders.student import is_instructor_notebook
 
     found = []
     for path in sorted(Path(source or notebooks_dir()).glob("[0-9][0-9]_*.ipynb")):

@@ -43,7 +43,7 @@ def _git(repo: Path, *args: str) -> str:
 def publish_student_repo(repo: str | Path, source: str | Path | None = None) -> str:
     """Write the student notebooks into the git repository ``repo`` (created if missing), commit if anything changed,
     and return the commit id of branch ``main``."""
-    from ..student import write_student_copies
+    from .student import write_student_copies
 
     if shutil.which("git") is None:
         raise RuntimeError("git is not installed: it is needed to publish the student copy as a repository")

@@ -240,6 +240,8 @@ class Effect(Strict):
 
     id: Id
     treatment: Id
+    label: Text | None = None
+    """The trial or arm by name where two estimates would otherwise read alike (``MINT facet joint trial``)."""
     comparator: Comparator
     comparator_detail: Text | None = None
     population: Population

@@ -115,10 +115,15 @@ def summary_lines(c: Content, notebook_keys: dict[str, list[str]] | None = None,
         dirs = "; ".join(f"{g} {'/'.join(ds)}" for g, ds in d.directions().items())
         out.append(f"  {d.treatment}: {dirs}")
 
-    approx_facts = [f.id for f in c.facts.values() if f.approximate]
+    # "Still approximate" means not yet confirmed (~, M, ?). A checked (✔) fact that its source itself reports as
+    # approximate ("about 8%") is confirmed: it is listed apart, not as work still to do.
+    approx_facts = [f.id for f in c.facts.values() if f.approximate and f.confidence != "✔"]
+    about_facts = [f.id for f in c.facts.values() if f.approximate and f.confidence == "✔"]
     approx_effects = [e.id for e in c.effects if e.approximate]
     out.append(f"Facts still approximate: {len(approx_facts)} of {len(c.facts)}")
     out.extend(f"  {fid} ({c.facts[fid].confidence})" for fid in approx_facts)
+    out.append(f"Checked facts (✔) that their source reports as approximate: {len(about_facts)}")
+    out.extend(f"  {fid}" for fid in about_facts)
     out.append(f"Effects still approximate: {len(approx_effects)} of {len(c.effects)}")
     out.extend(f"  {eid}" for eid in approx_effects)
     return out

@@ -206,7 +206,7 @@ RSS_CELL = ("import resource, sys, re, pathlib\n"
 def bench_rss() -> list[dict]:
     import nbformat
 
-    from ..execute import execute_notebook
+    from ..builders.execute import execute_notebook
 
     rows = []
     for path in notebooks():

@@ -98,13 +98,15 @@ def row_label(e) -> str:
     """The y-axis label of one effect in the forest chart (two lines)."""
     c = load_content()
     certainty = "certainty not graded" if e.certainty == "not_stated" else CERTAINTY[e.certainty]
-    return (f"{short_name(c.treatments[e.treatment])} vs {comparator_text(e)}\n"
+    trial = f" ({e.label})" if e.label else ""
+    return (f"{short_name(c.treatments[e.treatment])} vs {comparator_text(e)}{trial}\n"
             f"{POPULATION_SHORT[e.population]}, {e.time_point}; {certainty}")
 
 
 def row_words(e) -> str:
     """One effect as alt text states it."""
     c = load_content()
-    return (f"{short_name(c.treatments[e.treatment])} vs {comparator_text(e)}, {POPULATION_SHORT[e.population]}, "
+    trial = f" ({e.label})" if e.label else ""
+    return (f"{short_name(c.treatments[e.treatment])} vs {comparator_text(e)}{trial}, {POPULATION_SHORT[e.population]}, "
             f"{e.outcome.replace('_', ' ')}, {e.time_point}: {num(e.estimate)} ({interval_text(e)}), {mid_text(e)}, "
             f"{CERTAINTY[e.certainty]}" + (", approximate" if e.approximate else ""))

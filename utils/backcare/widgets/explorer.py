@@ -22,6 +22,8 @@ from typing import Callable, Sequence
 
 import ipywidgets as widgets
 
+from ..views.fallback import CALCULATOR_NOTE, EXPLORER_NOTE, fallback_bundle
+
 WIDE = {"description_width": "initial"}
 
 
@@ -30,25 +32,33 @@ def _layout(**kw) -> widgets.Layout:
 
 
 class _Described:
-    """Mixin: a deterministic ``text/plain`` so committed outputs compare under nbval."""
+    """Mixin: a deterministic ``text/plain`` so committed outputs compare under nbval, and a static fallback of the
+    default view (``text/html``, and ``image/png`` when it shows a chart) for renderers without widgets (design §3.0)."""
+
+    #: The note beside the static fallback (explorers say how to switch views; calculators, how to try values).
+    fallback_note = CALCULATOR_NOTE
 
     def describe(self) -> str:  # pragma: no cover - overridden
         raise NotImplementedError
+
+    def _with_fallback(self, data: dict) -> dict:
+        data = dict(data)
+        data.update(fallback_bundle(self, note=self.fallback_note))
+        data["text/plain"] = self.describe()
+        return data
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs)
         if isinstance(bundle, tuple):  # (data, metadata)
             data, meta = bundle
-            data = dict(data)
-            data["text/plain"] = self.describe()
-            return data, meta
-        bundle = dict(bundle)
-        bundle["text/plain"] = self.describe()
-        return bundle
+            return self._with_fallback(data), meta
+        return self._with_fallback(bundle)
 
 
 class Explorer(_Described, widgets.VBox):
     """A control (Dropdown / ToggleButtons) linked in the browser to a Stack of pre-rendered HTML views."""
+
+    fallback_note = EXPLORER_NOTE
 
     def __init__(self, title: str, labels: Sequence[str], views: Sequence[widgets.Widget], control, stack,
                  header: widgets.Widget | None = None):
@@ -95,6 +105,8 @@ def explorer(title: str, views: Sequence[tuple[str, str]], *, description: str =
 
 class NestedExplorer(_Described, widgets.VBox):
     """Two controls: outer (rows) x inner (columns), each view pre-rendered; works with no kernel."""
+
+    fallback_note = EXPLORER_NOTE
 
     def __init__(self, title, outer_labels, inner_labels, outer, inner, stack):
         self.title = title

@@ -26,11 +26,14 @@ from typing import Sequence
 
 import ipywidgets as widgets
 
+from ..views.fallback import PREDICT_NOTE
 from ..views.render import escape
 from .explorer import WIDE, _Described
 
 
 class PredictThenReveal(_Described, widgets.VBox):
+    fallback_note = PREDICT_NOTE
+
     def __init__(self, title: str, labels: Sequence[str], question, control, stack):
         self.title = title
         self.labels = list(labels)

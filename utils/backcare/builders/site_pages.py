@@ -1,0 +1,116 @@
+"""The site's own HTML pieces, from the templates in ``templates/backcare/``: the navigation, the notes every page
+carries (not medical advice, urgent symptoms, review status), and the pages without a notebook behind them (contents
+and glossary), which use the same layout file as the notebook pages (``_layout.html.j2``).
+
+Examples
+--------
+>>> class M: title = "Start here"
+>>> class P: html_name = "00_start_here.html"; meta = M(); is_instructor = False
+>>> _nav([P()], None)
+'<nav class="bc-nav" aria-label="Chapters"><ul><li><a href="index.html">Contents</a></li><li><a href="glossary.html">Glossary</a></li></ul></nav>'
+"""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from ..paths import PACKAGE_DIR
+
+STATIC = "_static/"
+
+SITE_TITLE = "Back pain care: from self-care to surgery"
+GLOSSARY_PAGE = "glossary.html"
+
+@functools.lru_cache(maxsize=None)
+def _layout_env() -> jinja2.Environment:
+    """The Jinja2 environment of the site's own pages (autoescape on), reading the same folder as the nbconvert
+    template, so both use ``templates/backcare/_layout.html.j2``."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(PACKAGE_DIR / "templates" / "backcare")),
+                              autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def _render(template: str, **ctx) -> str:
+    return _layout_env().get_template(template).render(**ctx)
+
+
+def _nav(pages, current: int | None, *, label: str = "Chapters") -> str:
+    """Previous / contents / glossary / next. Previous and next move between chapters only (not teacher pages)."""
+    chapters = [p for p in pages if not p.is_instructor]
+    here = pages[current] if current is not None else None
+    pos = chapters.index(here) if here is not None and here in chapters else None
+    prev = chapters[pos - 1] if pos is not None and pos > 0 else None
+    nxt = chapters[pos + 1] if pos is not None and pos + 1 < len(chapters) else None
+    return _render("nav.html.j2", label=label, prev=prev, next=nxt, glossary=GLOSSARY_PAGE)
+
+
+def _reviewed() -> bool:
+    """Whether any chapter has a clinical review record (the notes then say "partly reviewed")."""
+    try:
+        from ..content import load_content
+
+        review = load_content().review
+        return any(getattr(r, "reviewed_by", None) for r in review.values())
+    except Exception:  # the content package reports its own errors elsewhere
+        return False
+
+
+def notes_html(*, instructor: bool = False) -> str:
+    """The notes every page carries (teacher pages first say they are for teachers)."""
+    from ..content.notices import not_advice_html, urgent_html  # one wording, content/notices.yaml (issue 15)
+
+    return _render("notes.html.j2", instructor=instructor, reviewed=_reviewed(),
+                   not_advice_html=Markup(not_advice_html()), urgent_html=Markup(urgent_html()))
+
+
+def footer_html() -> str:
+    """The footer text: licences, citation, not medical advice."""
+    return _render("footer.html.j2")
+
+
+def cite_link(keys: list[str], labels: dict[str, str]) -> str:
+    """A citation as a link to the first key's entry in the References list: ``(Hill 2011; Foster 2014)``."""
+    return _render("cite.html.j2", key=keys[0], labels=[labels[k] for k in keys])
+
+
+def _standalone(title: str, main_html: str, *, nav: str, footer_nav: str) -> str:
+    """A page without a notebook behind it (contents, glossary): the notebook pages' layout (one layout file)."""
+    page = _render("standalone.html.j2", title=title, static=STATIC, site_title=SITE_TITLE, nav_html=Markup(nav),
+                   notes_html=Markup(notes_html()), main_html=Markup(main_html),
+                   footer_nav_html=Markup(footer_nav), footer_html=Markup(footer_html()))
+    return page + "\n"
+
+
+def _item(page, pages) -> dict:
+    """A page for the contents list, with its prerequisites as pages (or plain names when not built)."""
+    by_stem = {p.path.stem: p for p in pages}
+    prereqs = [{"page": by_stem.get(name.removesuffix(".ipynb")),
+                "name": name.removesuffix(".ipynb").replace("_", " ")} for name in page.meta.prerequisites]
+    return {"page": page, "prerequisites": prereqs}
+
+
+def _write(out: Path, name: str, title: str, main: str, pages) -> Path:
+    target = out / name
+    target.write_text(_standalone(title, main, nav=_nav(pages, None),
+                                  footer_nav=_nav(pages, None, label="Chapters (end of page)")), encoding="utf-8")
+    return target
+
+
+def render_index(pages, out: Path) -> Path:
+    """The contents page: the learning path, the teachers' pages, how to run the notebooks live."""
+    chapters = [p for p in pages if not p.is_instructor]
+    teachers = [p for p in pages if p.is_instructor]
+    main = _render("contents.html.j2", site_title=SITE_TITLE, glossary=GLOSSARY_PAGE,
+                   chapters=[_item(p, pages) for p in chapters], teachers=[_item(p, pages) for p in teachers],
+                   total=sum(p.meta.minutes for p in chapters))
+    return _write(out, "index.html", SITE_TITLE, main, pages)
+
+
+def render_glossary(pages, out: Path) -> Path:
+    """The glossary page: every term, A to Z, with its sources."""
+    from ..glossary import glossary_body_html
+
+    main = _render("glossary_page.html.j2", body=Markup(glossary_body_html()))
+    return _write(out, GLOSSARY_PAGE, f"Glossary - {SITE_TITLE}", main, pages)
