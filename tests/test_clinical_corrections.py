@@ -154,8 +154,8 @@ def test_from_memory_notes_are_not_marked_verified():
 # ---- item 2: one urgent wording ---------------------------------------------------------------------------------
 
 def test_one_urgent_wording_same_day_everywhere():
-    from backcare import cases
-    from backcare.views import notice
+    from backcare.logic import cases as logic_cases
+    from backcare.views import cases, notice
     from backcare.views import procedures
 
     u = load_notices().urgent_symptoms
@@ -168,7 +168,7 @@ def test_one_urgent_wording_same_day_everywhere():
     assert u.text in _plain(notes_html()) and load_notices().not_medical_advice in _plain(notes_html())
     for nb in sorted(notebooks_dir().glob("*.ipynb")):
         assert "days, not weeks" not in _outputs(nb), nb.name
-    assert "days, not weeks" not in "".join(procedures.URGENCY_LABELS.values()) + "".join(cases.URGENCY_LABELS.values())
+    assert "days, not weeks" not in "".join(procedures.URGENCY_LABELS.values()) + "".join(logic_cases.URGENCY_LABELS.values())
 
 
 def test_readme_carries_the_same_urgent_wording():
@@ -199,8 +199,8 @@ def test_every_person_a_chapter_introduces_is_in_the_cast_with_one_age():
 
 
 def test_vignette_people_are_in_the_cast():
-    from backcare import cases
+    from backcare.logic.cases import load_vignettes
 
     cast = {p.name: p for p in load_cast().people}
-    for v in cases.load_vignettes().vignettes if hasattr(cases, "load_vignettes") else []:
+    for v in load_vignettes().vignettes:
         assert v.name in cast and cast[v.name].age == v.age
