@@ -190,7 +190,7 @@ NOT_ADVICE = ("Teaching material, not medical advice. Urgent symptoms (new bladd
 
 
 def _refs(keys) -> str:
-    from .references import reference_label
+    from .logic.reference_labels import reference_label
 
     refs = _content().references
     return "; ".join(reference_label(refs[k]) for k in keys)

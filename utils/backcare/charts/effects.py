@@ -19,7 +19,7 @@ from typing import Sequence
 import matplotlib.pyplot as plt
 from matplotlib.ticker import MaxNLocator
 
-from ..figures import MARKERS, PALETTE, course_style
+from .style import MARKERS, PALETTE, course_style
 from ..fmt import num
 from ..logic.effects import mid_at, panel_title, panels
 from ..logic.vocabulary import RATIO_MEASURES
