@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from backcare import cases
+from backcare.content.vignettes import VignettesFile
+from backcare.lessons import cases as lessons
+from backcare.logic import cases as logic
+from backcare.views import cases as views
 from backcare.logic.start_back import StartBackResult, start_back
 from backcare.logic.selection import select_options
 
@@ -27,53 +30,53 @@ EXPECTED = [
 
 @pytest.mark.parametrize("vid, group, urgency, total, psych, risk", EXPECTED, ids=[e[0] for e in EXPECTED])
 def test_triage_and_stratification_by_hand(vid, group, urgency, total, psych, risk):
-    t = cases.triage(vid)
+    t = logic.triage(vid)
     assert (t.group, t.urgency) == (group, urgency)
-    assert cases.stratify(vid) == StartBackResult(total=total, psychosocial=psych, risk=risk)
+    assert logic.stratify(vid) == StartBackResult(total=total, psychosocial=psych, risk=risk)
     # the score comes from backcare.logic.start_back, not re-implemented
-    assert cases.stratify(vid) == start_back(cases.start_back_answers(vid))
+    assert logic.stratify(vid) == start_back(logic.start_back_answers(vid))
 
 
 def test_six_synthetic_and_diverse_vignettes():
-    vs = cases.load_vignettes().vignettes
+    vs = logic.load_vignettes().vignettes
     assert len(vs) >= 6 and all(v.synthetic for v in vs)
     assert {v.sex for v in vs} == {"woman", "man"}
     assert min(v.age for v in vs) < 40 and max(v.age for v in vs) >= 70
     assert {v.condition for v in vs} == {"acute_nonspecific_lbp", "chronic_lbp", "sciatica", "stenosis"}
-    assert "synthetic" in cases.load_vignettes().synthetic_note
+    assert "synthetic" in logic.load_vignettes().synthetic_note
 
 
 def test_reasoning_strings():
-    assert cases.triage("hannah").reason == (
+    assert logic.triage("hannah").reason == (
         "Several flags point to one condition (a reported combination: 90%); prolonged use of corticosteroid "
         "medicines alone: 33%.")
-    assert "alone: 9%" in cases.triage("emeka").reason
+    assert "alone: 9%" in logic.triage("emeka").reason
 
 
 def test_triage_feedback_right_and_wrong():
-    right, text = cases.triage_feedback("leila", "serious_pathology")
+    right, text = logic.triage_feedback("leila", "serious_pathology")
     assert right and "same-day emergency assessment" in text
-    right, text = cases.triage_feedback("emeka", "serious_pathology")
+    right, text = logic.triage_feedback("emeka", "serious_pathology")
     assert not right and text.startswith("You chose possible serious pathology. Not quite: the course's triage is "
                                          "neurogenic claudication")
 
 
 def test_stratify_feedback_says_it_waits_for_serious_pathology():
-    _, text = cases.stratify_feedback("leila", "high")
+    _, text = logic.stratify_feedback("leila", "high")
     assert "Total 7 of 9, psychosocial subscale (items 5 to 9) 4 of 5" in text
     assert "does not look for serious pathology" in text
-    _, text = cases.stratify_feedback("tomasz", "low")
+    _, text = logic.stratify_feedback("tomasz", "low")
     assert "serious pathology" not in text
 
 
 def test_each_case_has_a_range_of_plans():
-    for v in cases.load_vignettes().vignettes:
+    for v in logic.load_vignettes().vignettes:
         verdicts = [p.reasonable for p in v.plans]
         assert len(verdicts) == 4 and any(verdicts) and not all(verdicts), v.id
 
 
 def test_reasonable_plans_use_no_option_nice_advises_against():
-    for v in cases.load_vignettes().vignettes:
+    for v in logic.load_vignettes().vignettes:
         against = {r.treatment for r in select_options(v.condition, "NICE") if r.status == "against"}
         for p in v.plans:
             if p.reasonable:
@@ -83,19 +86,22 @@ def test_reasonable_plans_use_no_option_nice_advises_against():
 def test_unreasonable_plans_by_hand():
     # fact sheet: NICE against gabapentinoids for sciatica; ESI against for neurogenic claudication;
     # NICE against opioids for chronic LBP
-    assert cases.plan_feedback("priya", 2)[0] is False
-    assert cases.plan_feedback("emeka", 2)[0] is False
-    assert cases.plan_feedback("kwame", 3)[0] is False
-    assert cases.plan_feedback("tomasz", 0)[0] is True
+    assert logic.plan_feedback("priya", 2)[0] is False
+    assert logic.plan_feedback("emeka", 2)[0] is False
+    assert logic.plan_feedback("kwame", 3)[0] is False
+    assert logic.plan_feedback("tomasz", 0)[0] is True
 
 
 @pytest.mark.parametrize("call, message", [
-    (lambda: cases.triage_feedback("tomasz", "urgent"),
-     "unknown triage choice 'urgent'; choose one of: serious_pathology, radicular, claudication, non_specific"),
-    (lambda: cases.stratify_feedback("tomasz", "very high"), "unknown risk group 'very high'; choose one of: low"),
-    (lambda: cases.plan_feedback("tomasz", 4), r"plan index must be 0, 1, 2 or 3 \(Plan A to D\), got 4"),
-    (lambda: cases.vignette("bob"), "unknown vignette 'bob'; choose one of: tomasz, priya"),
-    (lambda: cases.plan_exercise("tomasz", "Plan E"), "unknown plan 'Plan E'"),
+    (lambda: logic.triage_feedback("tomasz", "urgent"),
+     "^'urgent' is not a valid triage choice; supported values are serious_pathology, radicular, claudication, "
+     "non_specific$"),
+    (lambda: logic.stratify_feedback("tomasz", "very high"),
+     "^'very high' is not a valid risk group; supported values are low, medium, high \\(similar: high\\)$"),
+    (lambda: logic.plan_feedback("tomasz", 4), r"plan index must be 0, 1, 2 or 3 \(Plan A to D\), got 4"),
+    (lambda: logic.vignette("bob"), "^'bob' is not a valid vignette; supported values are tomasz, priya"),
+    (lambda: lessons.plan_exercise("tomasz", "Plan E"),
+     "^'Plan E' is not a valid plan; supported values are Plan A, Plan B, Plan C, Plan D"),
 ])
 def test_bad_input_names_the_problem(call, message):
     with pytest.raises(ValueError, match=message):
@@ -103,40 +109,40 @@ def test_bad_input_names_the_problem(call, message):
 
 
 def test_explorers_show_the_chosen_feedback():
-    ex = cases.triage_exercise("tomasz", "non_specific")
+    ex = lessons.triage_exercise("tomasz", "non_specific")
     assert "Tomasz: ✓ You chose non-specific low back pain. Right." in ex.visible_html()
-    ex.outer.index = [v.id for v in cases.load_vignettes().vignettes].index("hannah")
-    ex.inner.index = list(cases.TRIAGE_LABELS).index("non_specific")
-    assert ex.visible_html() == cases.triage_view_html("hannah", "non_specific")
+    ex.outer.index = [v.id for v in logic.load_vignettes().vignettes].index("hannah")
+    ex.inner.index = list(logic.TRIAGE_LABELS).index("non_specific")
+    assert ex.visible_html() == views.triage_view_html("hannah", "non_specific")
     assert "Hannah: ✗ You chose non-specific low back pain. Not quite" in ex.visible_html()
-    ex = cases.plan_exercise("priya", "Plan D")
+    ex = lessons.plan_exercise("priya", "Plan D")
     assert "Priya: ✗ Plan D." in ex.visible_html() and "Reasonable plans for Priya: Plan A, Plan B" in ex.visible_html()
-    ex = cases.stratify_exercise("kwame", "high")
+    ex = lessons.stratify_exercise("kwame", "high")
     assert "Kwame: ✓ You chose high risk. Right. Total 8 of 9" in ex.visible_html()
 
 
 def test_vignette_card_is_marked_synthetic_and_lists_plans():
-    html_ = cases.vignette_card_html("emeka")
+    html_ = views.vignette_card_html("emeka")
     assert "(synthetic case)" in html_ and "Plan D:" in html_
     assert "Older age" in html_  # red-flag finding named as in chapter 02
     assert "Pharmacy:" in html_
 
 
 def test_option_grid_from_content():
-    rows = dict(cases.grid_rows("priya"))
+    rows = dict(views.grid_rows("priya"))
     assert rows["Invasiveness level"] == ["1", "3", "5"]
     # Oliveira 2020 ESI leg pain vs placebo −4.93 (−8.77 to −1.09), approximate; Peul 2007 HR 1.97 (1.72 to 2.22)
     assert "−4.93 (−8.77 to −1.09) vs placebo" in rows["How much does it help, compared with what?"][1]
     assert "1.97 (1.72 to 2.22)" in rows["How much does it help, compared with what?"][2]
     assert rows["What do guidelines say for this condition?"][1].startswith("NICE: for (Acute and severe sciatica.)")
-    assert cases.grid_rows("leila") == []
-    assert "no option grid now" in cases.option_grid_html("leila")
-    ex = cases.option_grid_explorer("kwame")
+    assert views.grid_rows("leila") == []
+    assert "no option grid now" in views.option_grid_html("leila")
+    ex = lessons.option_grid_explorer("kwame")
     assert "Deciding together with Kwame" in ex.visible_html()
 
 
 def test_patient_voice_is_cited_paraphrase():
-    block = cases.patient_voice()
+    block = views.patient_voice()
     assert "[Darlow 2013]" in block.html and "(23 people)" in block.html
     assert "“" not in block.html and '"' not in block.text
 
@@ -144,12 +150,12 @@ def test_patient_voice_is_cited_paraphrase():
 def test_vignettes_file_with_unknown_red_flag_names_it(tmp_path):
     from backcare.paths import content_dir
 
-    text = (content_dir() / "chapters" / cases.VIGNETTES_FILE).read_text(encoding="utf-8")
-    bad = tmp_path / cases.VIGNETTES_FILE
+    text = (content_dir() / "chapters" / logic.VIGNETTES_FILE).read_text(encoding="utf-8")
+    bad = tmp_path / logic.VIGNETTES_FILE
     bad.write_text(text.replace("red_flags: [older_age]", "red_flags: [old_age]", 1), encoding="utf-8")
     with pytest.raises(ValueError, match=r"vignettes\.2\.red_flags\.0: .old_age. is not a valid red flag; supported "
                                          r"values are .*\(similar: older_age\)"):
-        cases.load_vignettes(bad)
+        logic.load_vignettes(bad)
 
 
 def test_vignettes_schema_is_current():
@@ -158,7 +164,7 @@ def test_vignettes_schema_is_current():
     from backcare.paths import content_dir
 
     folder = content_dir() / "chapters"
-    expected = render_schema(cases.VignettesFile, "backcare chapter dataset: vignettes.yaml")
+    expected = render_schema(VignettesFile, "backcare chapter dataset: vignettes.yaml")
     assert (folder / "schema" / "vignettes.json").read_text(encoding="utf-8") == expected
-    assert (folder / cases.VIGNETTES_FILE).read_text(encoding="utf-8").startswith(
+    assert (folder / logic.VIGNETTES_FILE).read_text(encoding="utf-8").startswith(
         "# yaml-language-server: $schema=schema/vignettes.json")

@@ -84,14 +84,14 @@ _API = {
     "predict_then_reveal": "lessons.glance:predict_then_reveal",
     "glance_page_html": "views.glance:glance_page_html",
     # chapter 07: case studies
-    "vignette_explorer": "cases:vignette_explorer",
-    "triage_exercise": "cases:triage_exercise",
-    "stratify_exercise": "cases:stratify_exercise",
-    "plan_exercise": "cases:plan_exercise",
-    "option_grid_explorer": "cases:option_grid_explorer",
-    "patient_voice": "cases:patient_voice",
-    "triage_case": "cases:triage",
-    "stratify_case": "cases:stratify",
+    "vignette_explorer": "lessons.cases:vignette_explorer",
+    "triage_exercise": "lessons.cases:triage_exercise",
+    "stratify_exercise": "lessons.cases:stratify_exercise",
+    "plan_exercise": "lessons.cases:plan_exercise",
+    "option_grid_explorer": "lessons.cases:option_grid_explorer",
+    "patient_voice": "views.cases:patient_voice",
+    "triage_case": "logic.cases:triage",
+    "stratify_case": "logic.cases:stratify",
     # model answers ("Compare your answer") and your-turn cells
     "compare_answer": "lessons.answers:compare_answer",
     # chapter 01: regression to the mean (predict, then reveal; your turn)

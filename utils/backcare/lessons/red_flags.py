@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .._chapterkit import fact, number
+from ..fmt import number
+from ..logic.facts import fact
 from ..charts.icon_array import plot_icon_array
 from ..charts.show import ShownFigure, render_figure
 from ..charts.style import PALETTE
@@ -29,7 +30,8 @@ def red_flag_checker(ticked: Iterable[str] = ("older_age", "corticosteroids")) -
     >>> red_flag_checker(["sore_back"])
     Traceback (most recent call last):
     ...
-    ValueError: unknown red flag 'sore_back'; allowed: older_age, corticosteroids, severe_trauma, contusion, history_of_cancer, weight_loss, fever, immunosuppression, bladder_bowel, saddle_numbness, leg_weakness, inflammatory_pattern
+    ValueError: 'sore_back' is not a valid red flag; supported values are older_age, corticosteroids, severe_trauma, \
+contusion, history_of_cancer, weight_loss, fever, immunosuppression and 4 more
     """
     red_flag_report(ticked)  # validates the ids
     return RedFlagChecker(list(ticked))
