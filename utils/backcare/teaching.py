@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+from .choices import check_choice
 from .citations import CITE_RE, KEY_RE
 from .content.teaching import Profession, TeachingFile
 from .notebook_meta import ChapterMeta, chapter_meta, is_instructor
@@ -161,14 +162,13 @@ def teaching_by_profession(profession: str = "medicine", *, source: str | Path |
     >>> teaching_by_profession("dentistry")
     Traceback (most recent call last):
     ...
-    ValueError: unknown profession 'dentistry' (allowed: medicine, physiotherapy, nursing, pharmacy)
+    ValueError: 'dentistry' is not a valid profession; supported values are medicine, physiotherapy, nursing, pharmacy
     """
     from .widgets import explorer
 
     professions = load_teaching().professions
     ids = [p.id for p in professions]
-    if profession not in ids:
-        raise ValueError(f"unknown profession {profession!r} (allowed: {', '.join(ids)})")
+    check_choice(profession, ids, what="profession")
     titles = {c.meta.name[:2]: c.meta.title for c in collect_chapters(source)}
     views = [(p.name, profession_html(p, titles)) for p in professions]
     return explorer("Adapting the series by profession", views, description="Profession",

@@ -82,6 +82,8 @@ class ExamTest(Strict):
     sensitivity_fact: Id
     specificity_fact: Id
     target: Text
+    population: Text
+    """Where the accuracy figures come from (primary care, surgical series ...): printed beside them (issue 15)."""
 
 
 class Finding(Strict):

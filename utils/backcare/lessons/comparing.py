@@ -10,7 +10,7 @@ True
 >>> benefit_and_harm_explorer("back")
 Traceback (most recent call last):
 ...
-ValueError: unknown condition 'back'; choose one of: acute_nonspecific_lbp, chronic_lbp, sciatica, stenosis
+ValueError: 'back' is not a valid condition; supported values are acute_nonspecific_lbp, chronic_lbp, sciatica, stenosis
 """
 from __future__ import annotations
 
