@@ -5,8 +5,8 @@ natural course), and how access and coverage work (the US as one dated example).
 Examples
 --------
 >>> time_to_effect_rows("stenosis")[2]  # doctest: +NORMALIZE_WHITESPACE
-(3, 'Epidural steroid injection', 'days to weeks: Days to weeks; benefit mostly short-term (up to 3 months).',
- 'Oliveira 2020; Pinto 2012')
+(3, 'Epidural steroid injection', 'Not estimated for this condition: the source on timing studied sciatica (radicular leg pain).',
+ 'none for this condition')
 >>> show_care_pathways().text.splitlines()[-1]
 'Red flags leave the pathway at any step.'
 """
@@ -83,8 +83,9 @@ def show_disagreements() -> Html:
 
 def time_to_effect_rows(condition: str) -> list[tuple[int, str, str, str]]:
     """(level, option, when benefit if any is seen, source or 'course estimate') for the condition's options."""
-    return [(level, name, f"{BANDS[band]}: {text}",
-             labels(keys) if keys else "course estimate (editorial, not sourced)")
+    return [(level, name, f"{BANDS[band]}: {text}" if band != "not_for_condition" else text,
+             labels(keys) if keys else ("course estimate (editorial, not sourced)" if keys is None else
+                                        "none for this condition"))
             for level, name, band, text, keys in time_to_effect_records(condition)]
 
 
