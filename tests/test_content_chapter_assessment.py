@@ -18,7 +18,7 @@ def test_chapter_dataset_schema_is_current(module, model):
     """content/chapters/schema/<stem>.json is generated from the model: regenerate and compare."""
     import importlib
 
-    from backcare._chapterkit import chapter_path
+    from backcare.content.chapters import chapter_path
     from backcare.content.schema import render_schema
 
     mod = importlib.import_module(f"backcare.content.{module}")

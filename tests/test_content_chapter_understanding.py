@@ -17,7 +17,7 @@ def test_chapter_data_rejects_unflagged_uncertain_range(tmp_path):
 def test_chapter_dataset_problems_are_reported_together(tmp_path):
     import re as _re
 
-    from backcare._chapterkit import chapter_path, read_chapter
+    from backcare.content.chapters import chapter_path, read_chapter
     from backcare.content import ContentError
 
     text = chapter_path(STEM).read_text(encoding="utf-8")

@@ -70,3 +70,13 @@ def test_the_left_list_is_current():
     """Every module on the list exists and still builds HTML in strings (when one is fixed, take it off)."""
     for rel in sorted(HTML_IN_STRINGS_LEFT):
         assert (PACKAGE / rel).is_file() and _html_lines(PACKAGE / rel), rel
+
+
+def test_no_package_module_imports_the_old_chapter_kit():
+    """Its helpers live in logic.facts, fmt, content.chapters and views.render; _chapterkit only re-exports them."""
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name == "_chapterkit.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                assert "_chapterkit" not in (node.module or ""), f"{_rel(path)} imports _chapterkit"

@@ -59,7 +59,10 @@ def _reviewed() -> bool:
 
 def notes_html(*, instructor: bool = False) -> str:
     """The notes every page carries (teacher pages first say they are for teachers)."""
-    return _render("notes.html.j2", instructor=instructor, reviewed=_reviewed())
+    from ..content.notices import not_advice_html, urgent_html  # one wording, content/notices.yaml (issue 15)
+
+    return _render("notes.html.j2", instructor=instructor, reviewed=_reviewed(),
+                   not_advice_html=Markup(not_advice_html()), urgent_html=Markup(urgent_html()))
 
 
 def footer_html() -> str:

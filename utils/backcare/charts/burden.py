@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .._chapterkit import number
+from ..fmt import number
 from .style import PALETTE, course_style
 
 __all__ = ["plot_burden"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Mapping, Sequence
 
-from .._chapterkit import number
+from ..fmt import number
 from .style import MARKERS, PALETTE, course_style
 
 __all__ = ["plot_natural_history"]

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .._chapterkit import load_chapter
+from .chapters import load_chapter
 from .models import Confidence, ContentFile, Id, Key, Strict, Text
 
 STEM = "02_assessment_and_diagnosis"
@@ -82,6 +82,8 @@ class ExamTest(Strict):
     sensitivity_fact: Id
     specificity_fact: Id
     target: Text
+    population: Text
+    """Where the accuracy figures come from (primary care, surgical series ...): printed beside them (issue 15)."""
 
 
 class Finding(Strict):

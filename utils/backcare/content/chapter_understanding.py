@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .._chapterkit import load_chapter
+from .chapters import load_chapter
 from .models import Confidence, ContentFile, Id, Key, Strict, Text
 
 STEM = "01_understanding_back_pain"

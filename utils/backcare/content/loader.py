@@ -234,7 +234,7 @@ class Content:
     def disagreements(self, *, include_scope_gaps: bool = False) -> list[Disagreement]:
         """Treatments where guidelines point different ways, derived from the positions (no separate copy).
 
-        Directions compared are ``for``, ``against`` and ``no_recommendation`` from verified positions; with
+        Directions compared are ``for``, ``against``, ``only_if`` and ``no_recommendation`` from verified positions; with
         ``include_scope_gaps=True``, ``out_of_scope`` also counts as a different answer (e.g. RF denervation:
         NICE "consider", ACP and WHO out of scope).
 
@@ -247,7 +247,7 @@ class Content:
         >>> "nsaids" in d
         False
         """
-        counted = {"for", "against", "no_recommendation"} | ({"out_of_scope"} if include_scope_gaps else set())
+        counted = {"for", "against", "only_if", "no_recommendation"} | ({"out_of_scope"} if include_scope_gaps else set())
         out: list[Disagreement] = []
         for tid in self.treatments:
             by_g: dict[str, list[GuidelinePosition]] = defaultdict(list)

@@ -36,7 +36,9 @@ Tier = Literal["self_care", "non_invasive", "medicine", "injection_procedure", "
 Condition = Literal["acute_nonspecific_lbp", "chronic_lbp", "sciatica", "stenosis"]
 Population = Literal["any_lbp", "acute_nonspecific_lbp", "chronic_lbp", "sciatica", "stenosis"]
 GuidelineId = Literal["NICE", "ACP", "WHO", "CDC"]
-Direction = Literal["for", "against", "no_recommendation", "out_of_scope", "not_addressed"]
+Direction = Literal["for", "against", "only_if", "no_recommendation", "out_of_scope", "not_addressed"]
+"""``only_if``: the guideline prefers other care and accepts this option only under the stated ``condition``
+(CDC 2022 on opioids); never printed without that condition."""
 Strength = Literal["strong", "weak", "conditional", "good_practice", "offer", "consider", "do_not_offer",
                    "research_only"]
 Certainty = Literal["high", "moderate", "low", "very_low", "not_stated"]
@@ -229,6 +231,8 @@ class GuidelinePosition(Strict):
             raise ValueError("an unconfirmed position (verified: false) must leave direction null")
         if not self.verified and not self.note:
             raise ValueError("an unconfirmed position (verified: false) needs a note saying what to check")
+        if self.direction == "only_if" and not self.condition:
+            raise ValueError("direction only_if needs the condition it depends on (condition: ...)")
         if self.direction in ("out_of_scope", "not_addressed") and self.strength is not None:
             raise ValueError(f"direction {self.direction} has no strength; leave strength out")
         return self

@@ -2,7 +2,8 @@
 acute / subacute / chronic, and the approximate causes seen in primary care (numbers from content)."""
 from __future__ import annotations
 
-from .._chapterkit import fact, fact_value, number
+from ..fmt import number
+from ..logic.facts import fact, fact_value
 from ..charts.burden import plot_burden
 from ..charts.show import ShownFigure, render_figure
 from ..content.chapter_understanding import chapter_data

@@ -2,7 +2,7 @@
 with their minimal important change."""
 from __future__ import annotations
 
-from .._chapterkit import fact_value
+from ..logic.facts import fact_value
 from ..content.chapter_assessment import chapter_data
 from ..views.cards import nerve_root_card
 from ..views.render import Html

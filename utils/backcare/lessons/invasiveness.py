@@ -2,7 +2,7 @@
 figure with its table and the explorer of one level at a time (levels and examples from content)."""
 from __future__ import annotations
 
-from .._chapterkit import content
+from ..content import load_content as content
 from ..charts.invasiveness_scale import plot_invasiveness_scale as _plot
 from ..charts.show import ShownFigure, render_figure
 from ..views.cards import level_card

@@ -2,7 +2,8 @@
 and table, an explorer that switches between them with no kernel, and recovery / recurrence milestones."""
 from __future__ import annotations
 
-from .._chapterkit import fact_value, number
+from ..fmt import number
+from ..logic.facts import fact_value
 from ..charts.natural_history import plot_natural_history as _plot
 from ..charts.show import ShownFigure, render_figure
 from ..logic.natural_history import course_ids, course_label, natural_history, natural_history_sentence

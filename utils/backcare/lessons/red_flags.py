@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .._chapterkit import fact, number
+from ..fmt import number
+from ..logic.facts import fact
 from ..charts.icon_array import plot_icon_array
 from ..charts.show import ShownFigure, render_figure
 from ..charts.style import PALETTE

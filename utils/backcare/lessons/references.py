@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from .._chapterkit import content
+from ..content import load_content as content
 from ..logic.citations import notebook_cited_keys, unknown_keys
 from ..paths import notebooks_dir
 from ..views.references import reference_list_html, reference_text

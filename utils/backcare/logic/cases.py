@@ -51,7 +51,7 @@ TRIAGE_LABELS: dict[str, str] = {
     "claudication": "Neurogenic claudication (spinal stenosis)",
     "non_specific": "Non-specific low back pain",
 }
-URGENCY_LABELS = {"emergency": "same-day emergency assessment", "prompt": "prompt assessment (days, not weeks)",
+URGENCY_LABELS = {"emergency": "same-day emergency assessment", "prompt": "prompt assessment (soon, not routine; the same day if an urgent symptom appears)",
                   "routine": "routine care with safety-netting"}
 RISKS = ("low", "medium", "high")
 PLAN_LABELS = ("Plan A", "Plan B", "Plan C", "Plan D")

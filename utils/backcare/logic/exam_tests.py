@@ -12,7 +12,7 @@ ValueError: test must be one of slr, crossed_slr, not 'mri'
 """
 from __future__ import annotations
 
-from .._chapterkit import fact
+from .facts import fact
 from ..content.chapter_assessment import chapter_data
 
 __all__ = ["SCENARIOS", "exam_test", "exam_tests"]

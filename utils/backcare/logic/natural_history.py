@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .._chapterkit import fact_value, number
+from ..fmt import number
+from .facts import fact_value
 from ..content.chapter_understanding import chapter_data
 
 __all__ = ["CourseName", "COURSES", "natural_history", "course_ids", "course_label", "natural_history_sentence"]

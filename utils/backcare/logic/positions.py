@@ -44,6 +44,11 @@ class PositionCell:
     def word(self) -> str:
         return DIRECTIONS[self.state][1]
 
+    def short(self) -> str:
+        """Symbol, word, population and (never dropped) the condition: the one-line form (issue 15)."""
+        out = f"{self.symbol} {self.word}" + (f" ({POPULATION_SHORT[self.population]})" if self.population else "")
+        return out + (f": {self.condition.rstrip('.')}" if self.condition else "")
+
     def details(self) -> list[str]:
         d = []
         if self.population:
@@ -117,11 +122,11 @@ def disagreement_lines(ids: Sequence[str], guidelines: Sequence[str]) -> list[st
             cells = position_cells(tid, g)
             if all(p.state in ("out_of_scope",) for p in cells):
                 continue
-            shown = "; ".join(f"{p.symbol} {p.word}" + (f" ({POPULATION_SHORT[p.population]})" if p.population else "")
-                              for p in cells)
+            shown = "; ".join(p.short() for p in cells)
             parts.append(f"{g} {shown}")
             pops += [p.population for p in cells
-                     if p.population not in (None, "any_lbp") and p.state in ("for", "against", "no_recommendation")]
+                     if p.population not in (None, "any_lbp")
+                     and p.state in ("for", "against", "only_if", "no_recommendation")]
             years.append(f"{g} {c.guidelines[g].year}")
         why = []
         distinct = list(dict.fromkeys(pops))

@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from .._chapterkit import fact_value, number
+from ..fmt import number
+from .facts import fact_value
 from ..content.chapter_assessment import chapter_data, condition
 
 __all__ = ["Probability", "FlagFinding", "CombinedFinding", "RedFlagReport", "red_flag_ids", "red_flag_report",

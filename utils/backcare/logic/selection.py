@@ -34,7 +34,7 @@ from ..content import load_content
 from .positions import applicable_position
 from .vocabulary import CONDITIONS, GUIDELINES, STATUS_LABELS
 
-_COUNTED = ("for", "against", "no_recommendation")
+_COUNTED = ("for", "against", "only_if", "no_recommendation")
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,7 @@ def select_options(condition: str, guideline: str, max_level: int | None = None)
     >>> [(r.level, r.treatment, r.status_label) for r in rows if r.level >= 3]
     [(3, 'epidural_steroid_injection', 'for (consider)'), (5, 'discectomy', 'for (consider)')]
     >>> [r.status for r in select_options("chronic_lbp", "CDC") if r.treatment == "opioids"]
-    ['against']
+    ['only_if']
     >>> select_options("chronic_lbp", "NICE", max_level=7)
     Traceback (most recent call last):
     ...

@@ -18,7 +18,8 @@ from __future__ import annotations
 import numbers
 from dataclasses import dataclass
 
-from .._chapterkit import fact, round_half_up
+from ..fmt import round_half_up
+from .facts import fact
 from ..content.chapter_understanding import triage_group
 
 __all__ = ["TriageCounts", "triage_counts", "red_flag_paradox_counts", "check_population"]

@@ -11,6 +11,7 @@ True
 """
 from __future__ import annotations
 
+from ..content.notices import notice_text as _notice_text
 from ..content import load_content
 from ..logic.cases import (PLAN_LABELS, URGENCY_LABELS, load_vignettes, plan_feedback, stratify_feedback, triage,
                            triage_feedback, vignette)
@@ -24,9 +25,7 @@ from .render import Html, render
 __all__ = ["CONDITION_NAMES", "NOT_ADVICE", "grid_rows", "option_grid_html", "patient_voice", "plan_view_html",
            "stratify_view_html", "triage_view_html", "vignette_card_html"]
 
-NOT_ADVICE = ("Teaching material, not medical advice. Urgent symptoms (new bladder or bowel problems, numbness "
-              "around the genitals or back passage, new or worsening leg weakness, fever with back pain, or back "
-              "pain after a major injury): seek emergency care the same day.")
+NOT_ADVICE = _notice_text()  # one wording, content/notices.yaml (issue 15)
 CONDITION_NAMES = {"acute_nonspecific_lbp": "acute non-specific low back pain", "chronic_lbp": "chronic low back pain",
                    "sciatica": "sciatica", "stenosis": "spinal stenosis"}
 

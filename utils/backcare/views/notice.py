@@ -1,11 +1,13 @@
-"""The "teaching material, not medical advice / urgent symptoms" notice shown beside chapter 02's calculators.
+"""The "teaching material, not medical advice / urgent symptoms" notice shown beside calculators, cases and boxes.
 
-(Issue 13 item 3 will make this one wording held in ``content/``; until then it lives here, once.)
+One wording, held in ``content/notices.yaml`` with its sources (issue 15 item 2, issue 13 item 3).
 """
 from __future__ import annotations
 
-__all__ = ["NOT_ADVICE"]
+from ..content.notices import not_advice_html, notice_text, urgent_html
 
-NOT_ADVICE = ("Teaching material, not medical advice. Urgent symptoms (new bladder or bowel problems, saddle "
-              "numbness, new or worsening leg weakness, fever or feeling very unwell, major trauma): seek emergency "
-              "care the same day.")
+__all__ = ["NOT_ADVICE", "NOT_ADVICE_HTML", "URGENT_HTML"]
+
+NOT_ADVICE = notice_text()
+NOT_ADVICE_HTML = not_advice_html()
+URGENT_HTML = urgent_html()

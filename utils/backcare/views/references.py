@@ -5,7 +5,25 @@ from markupsafe import Markup
 
 from .render import render
 
-__all__ = ["reference_html", "reference_text", "reference_list_html"]
+__all__ = ["UNVERIFIED_MARK", "reference_html", "reference_text", "reference_list_html", "unverified_note"]
+
+UNVERIFIED_MARK = "citation details not fully verified"
+
+
+def unverified_note(ref) -> str | None:
+    """The visible mark for a reference whose details were not all checked (citation_confidence other than ✔).
+
+    >>> class R: citation_confidence = "~"; note = "DOI from memory."
+    >>> unverified_note(R())
+    '[citation details not fully verified: DOI from memory.]'
+    >>> class S: citation_confidence = "✔"; note = None
+    >>> unverified_note(S()) is None
+    True
+    """
+    if getattr(ref, "citation_confidence", "✔") == "✔":
+        return None
+    note = getattr(ref, "note", None)
+    return f"[{UNVERIFIED_MARK}" + (f": {note}]" if note else "]")
 
 
 def _year(ref) -> str:
@@ -21,7 +39,8 @@ def _plain(ref) -> str:
 
 def reference_html(ref) -> str:
     """One reference: authors (year). title. venue. [code.] and its DOI (or URL) as a link."""
-    return render("reference.html.j2", text=_plain(ref), doi=getattr(ref, "doi", None), url=getattr(ref, "url", None))
+    return render("reference.html.j2", text=_plain(ref), doi=getattr(ref, "doi", None), url=getattr(ref, "url", None),
+                  unverified=unverified_note(ref))
 
 
 def reference_text(ref) -> str:
@@ -29,7 +48,8 @@ def reference_text(ref) -> str:
     text = _plain(ref)
     if getattr(ref, "doi", None):
         text += f" doi:{ref.doi}"
-    return text
+    mark = unverified_note(ref)
+    return f"{text} {mark}" if mark else text
 
 
 def reference_list_html(refs) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .._chapterkit import fact_value
+from ..logic.facts import fact_value
 from ..content.chapter_assessment import start_back_group
 from ..logic.start_back import START_BACK_ITEMS, START_BACK_SOURCE, start_back
 from .notice import NOT_ADVICE

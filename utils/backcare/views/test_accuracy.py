@@ -45,8 +45,8 @@ def accuracy_scenario(test_index: int, scenario_index: int) -> str:
     test = exam_tests()[test_index]
     name, sens, spec = exam_test(test.id)
     label, pre = SCENARIOS[scenario_index]
-    return render("accuracy_scenario.html.j2", name=name, label=label, target=test.target, sens=f"{sens:g}",
-                  spec=f"{spec:g}", pre=f"{pre:.0%}",
+    return render("accuracy_scenario.html.j2", name=name, label=label, target=test.target,
+                  population=test.population, sens=f"{sens:g}", spec=f"{spec:g}", pre=f"{pre:.0%}",
                   pos=f"{post_test_probability(pre, sens, spec, positive=True):.1%}",
                   neg=f"{post_test_probability(pre, sens, spec, positive=False):.1%}",
                   sentence=natural_frequencies(pre, sens, spec).sentence())

@@ -42,7 +42,10 @@ class AccuracyCalculator(_Described, widgets.VBox):
         self.sensitivity.disabled = self.specificity.disabled = not own
 
     def test_name(self) -> str:
-        return "your test" if self.test.value == "own" else f"the {self.tests[self.test.value].name.lower()}"
+        if self.test.value == "own":
+            return "your test"
+        t = self.tests[self.test.value]
+        return f"the {t.name.lower()} (accuracy studied in: {t.population})"
 
     def report(self) -> Html:
         condition = None if self.test.value == "own" else self.tests[self.test.value].target
