@@ -23,13 +23,15 @@ Examples
 >>> select_options("chronic", "NICE")
 Traceback (most recent call last):
 ...
-ValueError: unknown condition 'chronic'; choose one of: acute_nonspecific_lbp, chronic_lbp, sciatica, stenosis
+ValueError: 'chronic' is not a valid condition; supported values are acute_nonspecific_lbp, chronic_lbp, sciatica, stenosis \
+(similar: chronic_lbp)
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..choices import check_choice as _check_choice
 from ..content import load_content
 from .positions import applicable_position
 from .vocabulary import CONDITIONS, GUIDELINES, STATUS_LABELS
@@ -69,9 +71,8 @@ class OptionRow:
 
 
 def check_choice(name: str, value, allowed: Sequence[str]) -> str:
-    if value not in allowed:
-        raise ValueError(f"unknown {name} {value!r}; choose one of: {', '.join(allowed)}")
-    return value
+    """``backcare.choices.check_choice`` with the name first (kept for this module's callers)."""
+    return _check_choice(value, allowed, what=name)
 
 
 def check_condition(condition: str) -> str:
