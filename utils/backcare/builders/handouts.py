@@ -119,7 +119,7 @@ def key_chart(nb) -> dict | None:
 
 
 def _render_citations(markdown: str) -> str:
-    from ..citations import CITE_RE, KEY_RE
+    from ..logic.citations import CITE_RE, KEY_RE
 
     try:
         labels = _first(("backcare.builders.site", "_labels"), ("backcare.site", "_labels"))()
@@ -144,7 +144,7 @@ def summary_html(nb, name: str) -> str:
 def case_cards_html() -> str:
     vignettes = _first(("backcare.cases", "load_vignettes"), ("backcare.lessons.cases", "load_vignettes"),
                        ("backcare.content", "load_vignettes"))()
-    items = _first(("backcare.clinical", "START_BACK_ITEMS"), ("backcare.logic.startback", "START_BACK_ITEMS"))
+    from ..logic.start_back import START_BACK_ITEMS as items
     cards = []
     for v in vignettes.vignettes:
         rows = []
@@ -162,9 +162,10 @@ def case_cards_html() -> str:
 
 
 def start_back_guide_html() -> str:
-    items = _first(("backcare.clinical", "START_BACK_ITEMS"), ("backcare.logic.startback", "START_BACK_ITEMS"))
-    groups = _first(("backcare.assessment", "chapter_data"), ("backcare.lessons.assessment", "chapter_data"))()
-    groups = groups.start_back_groups
+    from ..logic.start_back import START_BACK_ITEMS as items
+    from ..content.chapter_assessment import chapter_data
+
+    groups = chapter_data().start_back_groups
     physical = ", ".join(i.domain.lower() for i in items if not i.psychosocial)
     psych = ", ".join(i.domain.lower() for i in items if i.psychosocial)
     return _env().get_template("start_back_guide.html.j2").render(
