@@ -104,7 +104,7 @@ def key_chart(nb) -> dict | None:
 
 
 def _render_citations(markdown: str) -> str:
-    from ..citations import CITE_RE, KEY_RE
+    from ..logic.citations import CITE_RE, KEY_RE
 
     from .site import _labels
 

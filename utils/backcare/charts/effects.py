@@ -19,8 +19,8 @@ from typing import Sequence
 import matplotlib.pyplot as plt
 from matplotlib.ticker import MaxNLocator
 
-from ..figures import MARKERS, PALETTE, course_style
 from ..fmt import interval, mid, num
+from .style import MARKERS, PALETTE, course_style
 from ..logic.effects import mid_at, panel_title, panels
 from ..logic.vocabulary import RATIO_MEASURES
 

@@ -20,7 +20,7 @@ from ..content import load_content
 from ..fmt import comparator, interval, mid, num, span
 from ..logic.options import effects_of
 from ..logic.vocabulary import CERTAINTY, NO_ESTIMATE, POPULATION_SHORT
-from ..references import reference_label
+from ..logic.reference_labels import reference_label
 
 
 def short_name(treatment) -> str:
