@@ -18,6 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..paths import PACKAGE_DIR
+from ..views.render import _escaped
 
 STATIC = "_static/"
 
@@ -29,7 +30,8 @@ def _layout_env() -> jinja2.Environment:
     """The Jinja2 environment of the site's own pages (autoescape on), reading the same folder as the nbconvert
     template, so both use ``templates/backcare/_layout.html.j2``."""
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(PACKAGE_DIR / "templates" / "backcare")),
-                              autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                              autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                              finalize=_escaped)  # escapes as the views do (html.escape: &#x27;, &quot;)
 
 
 def _render(template: str, **ctx) -> str:
