@@ -20,7 +20,7 @@ import nbformat
 import pytest
 
 from backcare.builders.widget_state import STATE, VIEW, strip_widget_state, view_outputs
-from backcare.figures import PLACEHOLDER_ALT
+from backcare.charts.show import PLACEHOLDER_ALT
 from backcare.views.fallback import EXPLORER_NOTE, QUIZ_NOTE
 
 ROOT = Path(__file__).resolve().parents[1]

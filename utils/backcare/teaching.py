@@ -23,7 +23,7 @@ from pathlib import Path
 
 import nbformat
 from .choices import check_choice
-from .citations import CITE_RE, KEY_RE
+from .logic.citations import CITE_RE, KEY_RE
 from .content.teaching import Profession, TeachingFile
 from .notebook_meta import ChapterMeta, chapter_meta, is_instructor
 from .paths import notebooks_dir
@@ -85,7 +85,7 @@ class InstructorNotes:
 
     def markdown(self) -> str:
         from .content import load_content
-        from .references import reference_label
+        from .logic.reference_labels import reference_label
 
         labels = {k: reference_label(r) for k, r in load_content().references.items()}
         titles = {c.meta.name: c.meta.title for c in self.chapters}

@@ -206,13 +206,23 @@ def time_to_effect_records(condition: str) -> list[tuple[int, str, str, str, tup
     """(level, option, band, text, reference keys or None when the time is a course estimate) for the condition's
     options, by level.
 
-    >>> time_to_effect_records("stenosis")[2][:3]
+    A sourced time studied in other conditions is not borrowed: its row reads band ``not_for_condition`` with no keys
+    (an empty tuple, as against None for a course estimate).
+
+    >>> time_to_effect_records("sciatica")[-2][:3]
     (3, 'Epidural steroid injection', 'days_to_weeks')
+    >>> time_to_effect_records("stenosis")[1]
+    (1, 'Exercise therapy', 'not_for_condition', 'Not estimated for this condition: the source on timing studied chronic low back pain.', ())
     """
     c = load_content()
     rows = []
     for tid in options_for_condition(condition):
         t = c.treatments[tid]
         tte = t.time_to_effect
+        if tte.references and tte.applies_to is not None and condition not in tte.applies_to:
+            studied = " and ".join(CONDITIONS[k].lower() for k in tte.applies_to)
+            rows.append((t.invasiveness, t.name, "not_for_condition",
+                         f"Not estimated for this condition: the source on timing studied {studied}.", ()))
+            continue
         rows.append((t.invasiveness, t.name, tte.band, tte.text, tuple(tte.references) if tte.references else None))
     return rows
