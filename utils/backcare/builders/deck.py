@@ -158,12 +158,9 @@ def _markdown_inline(text: str, labels: dict[str, str]) -> str:
 
 
 def _labels() -> dict[str, str]:
-    for module in ("backcare.builders.site", "backcare.site"):
-        try:
-            return __import__(module, fromlist=["_labels"])._labels()
-        except (ImportError, AttributeError):
-            continue
-    return {}
+    from .site import _labels as site_labels
+
+    return site_labels()
 
 
 def deck_html(nb, name: str, *, audience: str = DEFAULT_AUDIENCE, page_href: str | None = None) -> str:
