@@ -16,7 +16,7 @@ ROOMS = ("logic", "views", "charts", "widgets", "lessons", "builders")
 LAYERED = [p for room in ROOMS for p in sorted((PACKAGE / room).glob("*.py"))] + [PACKAGE / "fmt.py"]
 #: Modules that still build HTML in Python strings (owned by other slices of issue 13; remove a line when fixed).
 HTML_IN_STRINGS_LEFT = {"views/fallback.py", "lessons/care_seeking.py", "lessons/effect_choices.py", "lessons/glance.py",
-                        "widgets/predict.py", "builders/deck.py"}
+                        "widgets/predict.py", "builders/deck.py", "lessons/responders.py"}
 _TAG = re.compile(r"</?(a|p|div|span|table|caption|thead|tbody|tr|td|th|ul|ol|li|strong|em|b|i|br|h[1-6]|img|small|"
                   r"code|details|summary|figure|figcaption|section|nav|header|footer|main|aside|button|label|"
                   r"input|select|option|script|style|svg|body|html|head)[\s>/]")
@@ -73,10 +73,9 @@ def test_the_left_list_is_current():
 
 
 def test_no_package_module_imports_the_old_chapter_kit():
-    """Its helpers live in logic.facts, fmt, content.chapters and views.render; _chapterkit only re-exports them."""
+    """It was split into logic.facts, fmt, content.chapters and views.render.Html, and deleted."""
+    assert not (PACKAGE / "_chapterkit.py").exists()
     for path in sorted(PACKAGE.rglob("*.py")):
-        if path.name == "_chapterkit.py":
-            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom):
                 assert "_chapterkit" not in (node.module or ""), f"{_rel(path)} imports _chapterkit"
