@@ -111,7 +111,7 @@ _API = {
     "likelihood_ratios": "logic.test_accuracy:likelihood_ratios",
     "natural_frequencies": "logic.natural_frequencies:natural_frequencies",
     # glossary and teaching kit
-    "define": "glossary:define",
+    "define": "lessons.glossary:define",
     "instructor_notes": "teaching:instructor_notes",
     "teaching_by_profession": "teaching:teaching_by_profession",
 }
