@@ -145,7 +145,7 @@ def test_answers_are_linted_for_numbers(tmp_path):
 
 
 def test_reference_list_includes_keys_cited_only_in_answers():
-    from backcare.citations import notebook_cited_keys
+    from backcare.logic.citations import notebook_cited_keys
 
     nb = {"cells": [{"cell_type": "markdown", "source": "Intro [@GBD2023]."},
                     {"cell_type": "code", "source": 'bc.compare_answer("01", "therapist_day_three")'}]}

@@ -44,3 +44,26 @@ def test_figure_bundle_carries_alt_in_html_and_plain_text_and_a_data_table():
 def test_missing_or_placeholder_alt_is_refused(alt):
     with pytest.raises(ValueError, match="alt text"):
         show_figure(_fig(), alt)
+
+
+def test_png_bytes_crops_to_the_drawing_and_keeps_what_lies_beyond_the_canvas():
+    """The draw-once crop must never cut a title or legend drawn outside the figure (it falls back to savefig)."""
+    import io
+
+    import matplotlib.pyplot as plt
+    from PIL import Image
+
+    from backcare.charts.show import png_bytes
+
+    inside, ax = plt.subplots(figsize=(4, 3), dpi=100)
+    ax.plot([1, 2])
+    width, height = Image.open(io.BytesIO(png_bytes(inside))).size
+    assert width < 400 and height < 300  # cropped to the tight box, not the 400 x 300 canvas
+    outside, ax = plt.subplots(figsize=(4, 3), dpi=100)
+    ax.plot([1, 2])
+    ax.legend(["line"], bbox_to_anchor=(1.6, 1))
+    ax.set_title("title", y=1.4)
+    image = Image.open(io.BytesIO(png_bytes(outside)))
+    assert image.size[0] > 450 and image.size[1] > 330  # grown to hold the legend and the title
+    assert image.mode == "P"  # a palette PNG
+    plt.close("all")

@@ -24,7 +24,8 @@ from backcare.content.cast import load_cast
 from backcare.content.notices import load_notices, notice_text
 from backcare.logic.guidance import advised_against, direction_label
 from backcare.paths import notebooks_dir, repo_root
-from backcare.references import ReferenceList, reference_html, reference_text
+from backcare.lessons.references import ReferenceList
+from backcare.views.references import reference_html, reference_text
 
 CONDITIONS = ("acute_nonspecific_lbp", "chronic_lbp", "sciatica", "stenosis")
 

@@ -93,3 +93,21 @@ def test_every_model_lists_the_keys_it_cites():
     for name, _entry in registered_files():
         if name not in ("references.yaml", "teaching.yaml", "prose_numbers.yaml", "cast.yaml"):  # cast: people, no facts
             assert cited_keys(load(name)), f"{name} cites no reference"
+
+
+def test_reference_uses_cover_every_registered_file(content_copy):
+    """Keys cited by any registered file count as used: a key no file cites shows up once the glossary cites it."""
+    from backcare.content import clear_cache
+    from backcare.content.cites import reference_uses
+
+    uses = reference_uses()
+    files = {f for names in uses.values() for f in names}
+    assert {"glossary.yaml", "chapters/vignettes.yaml", "quiz/04_medicines.yaml",
+            "answers/01_understanding_back_pain.yaml"} <= files
+    assert "Balague2012" not in uses  # prose-only in the course content
+    glossary = content_copy / "glossary.yaml"
+    text = glossary.read_text(encoding="utf-8")
+    glossary.write_text(text.replace("references: [WHOFactSheet2023, Oliveira2018]",
+                                     "references: [WHOFactSheet2023, Oliveira2018, Balague2012]", 1), encoding="utf-8")
+    clear_cache()
+    assert reference_uses()["Balague2012"] == ["glossary.yaml"]

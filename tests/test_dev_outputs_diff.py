@@ -1,46 +1,31 @@
-"""backcare.dev.outputs_diff: a refactor's proof that outputs read the same (tidier markup passes, changed words fail)."""
+"""backcare.dev.outputs_diff: re-execute a notebook in memory and check its outputs read as the stored ones."""
 from __future__ import annotations
 
 import nbformat
 import nbformat.v4 as v4
+import pytest
 
-from backcare.dev import outputs_diff as od
+from backcare.dev import outputs_diff
 
-
-def _nb(*outputs):
-    return v4.new_notebook(cells=[v4.new_markdown_cell("# T"), v4.new_code_cell("x", outputs=list(outputs))])
-
-
-def _html(markup, plain="T"):
-    return v4.new_output("display_data", data={"text/plain": plain, "text/html": markup})
+pytestmark = pytest.mark.slow  # starts a kernel
 
 
-def test_identical_outputs_and_masked_noise_are_no_difference():
-    a = _nb(_html('<img src="data:image/png;base64,AAAA" alt="A chart">'), v4.new_output("stream", text="hi\n"))
-    b = _nb(_html('<img src="data:image/png;base64,BBBB" alt="A chart">'), v4.new_output("stream", text="hi\n"))
-    assert od.compare(a, b) == []
+def _notebook(path, shown_html: str, printed: str):
+    nb = v4.new_notebook(cells=[
+        v4.new_code_cell('from IPython.display import HTML\nHTML("<p>Hello  <b>you</b></p>")', execution_count=1,
+                         outputs=[v4.new_output("execute_result", execution_count=1,
+                                                data={"text/plain": "<IPython.core.display.HTML object>",
+                                                      "text/html": shown_html})]),
+        v4.new_code_cell("print(6 * 7)", execution_count=2,
+                         outputs=[v4.new_output("stream", name="stdout", text=printed)]),
+    ])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, path)
+    return path
 
 
-def test_markup_that_reads_the_same_is_reported_as_markup_only():
-    diffs = od.compare(_nb(_html("<p>it&#x27;s  fine</p>")), _nb(_html("<div>\n<p>it&#39;s fine</p></div>")))
-    assert [(d.cell, d.output, d.kind) for d in diffs] == [(1, 1, "html-markup")]
-
-
-def test_a_changed_word_alt_text_or_plain_text_is_a_difference():
-    assert [d.kind for d in od.compare(_nb(_html("<p>about 16 in 1,000</p>")), _nb(_html("<p>about 17 in 1,000</p>")))] \
-        == ["html-text"]
-    assert [d.kind for d in od.compare(_nb(_html('<img alt="16 marked">')), _nb(_html('<img alt="17 marked">')))] \
-        == ["html-text"]
-    assert [d.kind for d in od.compare(_nb(_html("<p>x</p>", "16")), _nb(_html("<p>x</p>", "17")))] == ["text/plain"]
-    assert [d.kind for d in od.compare(_nb(_html("<p>x</p>")), _nb())] == ["count"]
-
-
-def test_main_exits_1_naming_the_cell_and_0_for_markup_only(tmp_path, capsys):
-    before, same, other = tmp_path / "a.ipynb", tmp_path / "b.ipynb", tmp_path / "c.ipynb"
-    nbformat.write(_nb(_html("<p>Hello  you</p>")), before)
-    nbformat.write(_nb(_html("<div><p>Hello you</p></div>")), same)
-    nbformat.write(_nb(_html("<p>Goodbye</p>")), other)
-    assert od.main([str(before), str(same)]) == 0
-    assert "b.ipynb: reads the same (1 output(s) with tidier markup, same text)" in capsys.readouterr().out
-    assert od.main([str(before), str(other)]) == 1
-    assert "cell 1, output 1: text/html reads differently: 'Hello you' != 'Goodbye'" in capsys.readouterr().out
+def test_tidier_markup_reads_the_same_and_a_changed_number_does_not(tmp_path):
+    same = _notebook(tmp_path / "50_same.ipynb", "<div><p>Hello you</p></div>", "42\n")
+    assert outputs_diff.check(same) == ([], ["cell 0: text/html markup only"])
+    changed = _notebook(tmp_path / "51_changed.ipynb", "<p>Hello  <b>you</b></p>", "43\n")
+    assert outputs_diff.check(changed) == (["cell 1: stream text differs"], [])

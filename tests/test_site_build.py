@@ -102,3 +102,24 @@ def test_plain_nbconvert_keeps_alt_text_on_every_figure(tmp_path):
             assert alt and len(alt.group(1).strip()) >= 15, f"{nb.name}: image without real alt: {img[:120]}"
             assert PLACEHOLDER_ALT.lower() not in alt.group(1).lower(), f"{nb.name}: nbconvert placeholder alt"
     assert figures >= 1
+
+
+def test_front_door_lists_what_each_chapter_asks_the_student_to_do(tmp_path):
+    """The index: a start button, the at-a-glance picture with alt text, chapter cards with time, activities and
+    review status; one compact notice block whose urgent-symptoms lines are complete."""
+    from backcare.builders import site_pages
+    from backcare.content.notices import load_notices
+
+    pages = site.discover()
+    target = site_pages.render_index(pages, tmp_path)
+    page = target.read_text()
+    first = [p for p in pages if not p.is_instructor][0]
+    assert f'<a class="bc-start" href="{first.html_name}">' in page
+    assert 'alt="Chronic low back pain' in page
+    assert page.count('<li class="bc-card">') == len([p for p in pages if not p.is_instructor])
+    assert page.count("Review status: ") >= len([p for p in pages if not p.is_instructor])
+    activities = site_pages.chapter_activities(first.path)
+    assert activities and all(a in page for a in activities)
+    assert any(a.startswith("Self-check: ") for a in activities)
+    urgent = load_notices().urgent_symptoms.text
+    assert page.count('class="bc-notice-block"') == 1 and urgent in page.replace("&#39;", "'")

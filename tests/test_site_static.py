@@ -188,7 +188,9 @@ def test_every_page_links_glossary_notes_and_licences(site_page, name):
     text = site_page(name).read_text()
     assert 'href="glossary.html"' in text, f"{name}.html does not link the glossary"
     assert "Teaching material, not medical advice." in text
-    assert "Urgent symptoms: seek emergency care the same day" in text
+    from backcare.content.notices import load_notices
+
+    assert load_notices().urgent_symptoms.heading in text  # the one wording, content/notices.yaml
     assert "Review status:" in text
     assert 'href="https://creativecommons.org/licenses/by/4.0/"' in text and "CC BY 4.0" in text
     assert "MIT" in text

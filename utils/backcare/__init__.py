@@ -99,6 +99,10 @@ _API = {
     "show_care_seeking": "lessons.care_seeking:show_care_seeking",
     "simulate_care_seeking": "logic.care_seeking:simulate_care_seeking",
     "options_with_effects": "lessons.effect_choices:options_with_effects",
+    # chapter 03: averages hide who responds
+    "predict_responders": "lessons.responders:predict_responders",
+    "responders_explorer": "lessons.responders:responders_explorer",
+    "show_individual_changes": "lessons.responders:show_individual_changes",
     # self-checks
     "self_check": "lessons.quiz:self_check",
     # calculators (pure functions)

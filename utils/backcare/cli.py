@@ -70,7 +70,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bench": ("backcare.dev.bench:main", "developer: measure timings and sizes, write docs/benchmarks.md"),
     "hub": ("backcare.builders.hub:main", "run a JupyterHub on 127.0.0.1 for a class dry run (make hub-deps first)"),
     "classload": ("backcare.dev.classload:main", "developer: load-test the class hub with N students running a chapter"),
-    "diff-outputs": ("backcare.dev.outputs_diff:main", "developer: do two notebooks' outputs read the same? (--execute: re-run and compare)"),
+    "diff-outputs": ("backcare.dev.outputs_diff:main", "developer: re-execute notebooks in memory; do their outputs read as the stored ones?"),
 }
 
 

@@ -39,7 +39,7 @@ def load_glossary(path: str | Path | None = None) -> GlossaryFile:
 
 def _labels() -> dict:
     from .content import load_content
-    from .references import reference_label
+    from .logic.reference_labels import reference_label
 
     return {k: reference_label(r) for k, r in load_content().references.items()}
 
@@ -67,7 +67,7 @@ def term_html(t: Term, labels: dict[str, str], names: dict[str, str] | None = No
 def glossary_body_html(glossary: GlossaryFile | None = None) -> str:
     """The glossary page's main content: the entries A to Z, then the references they cite (DOIs linked)."""
     from .content import load_content
-    from .references import reference_html
+    from .views.references import reference_html
 
     glossary = glossary or load_glossary()
     labels = _labels()

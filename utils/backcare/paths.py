@@ -25,7 +25,9 @@ def repo_root() -> Path:
         if (parent / "content").is_dir() and (parent / "notebooks").is_dir():
             return parent
     raise RuntimeError(
-        "Cannot find the course folder (content/ and notebooks/). Set BACKCARE_ROOT to the repository root."
+        f"Cannot find the course folder (content/ and notebooks/) above {here.parent}. backcare runs from its "
+        "project folder: install it there with `pip install -e .` (a regular `pip install .` is not supported), "
+        "or set BACKCARE_ROOT to the project folder."
     )
 
 

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
-from .citations import CITE_RE, KEY_RE
+from .choices import check_choice
+from .logic.citations import CITE_RE, KEY_RE
 from .content.teaching import Profession, TeachingFile
 from .notebook_meta import ChapterMeta, chapter_meta, is_instructor
 from .paths import notebooks_dir
@@ -84,7 +85,7 @@ class InstructorNotes:
 
     def markdown(self) -> str:
         from .content import load_content
-        from .references import reference_label
+        from .logic.reference_labels import reference_label
 
         labels = {k: reference_label(r) for k, r in load_content().references.items()}
         titles = {c.meta.name: c.meta.title for c in self.chapters}
@@ -161,14 +162,13 @@ def teaching_by_profession(profession: str = "medicine", *, source: str | Path |
     >>> teaching_by_profession("dentistry")
     Traceback (most recent call last):
     ...
-    ValueError: unknown profession 'dentistry' (allowed: medicine, physiotherapy, nursing, pharmacy)
+    ValueError: 'dentistry' is not a valid profession; supported values are medicine, physiotherapy, nursing, pharmacy
     """
     from .widgets import explorer
 
     professions = load_teaching().professions
     ids = [p.id for p in professions]
-    if profession not in ids:
-        raise ValueError(f"unknown profession {profession!r} (allowed: {', '.join(ids)})")
+    check_choice(profession, ids, what="profession")
     titles = {c.meta.name[:2]: c.meta.title for c in collect_chapters(source)}
     views = [(p.name, profession_html(p, titles)) for p in professions]
     return explorer("Adapting the series by profession", views, description="Profession",

@@ -150,7 +150,7 @@ def bullets(markdown: list[str]) -> list[str]:
 def _markdown_inline(text: str, labels: dict[str, str]) -> str:
     from nbconvert.filters import markdown2html
 
-    from ..citations import CITE_RE, KEY_RE
+    from ..logic.citations import CITE_RE, KEY_RE
 
     text = CITE_RE.sub(lambda m: "(" + "; ".join(labels.get(k, k) for k in KEY_RE.findall(m.group(1))) + ")", text)
     text = re.sub(r"\]\((\d\d[a-z]?_[A-Za-z0-9_]+)\.ipynb(#[^)]*)?\)", r"](../html/\1.html\2)", text)
@@ -158,12 +158,9 @@ def _markdown_inline(text: str, labels: dict[str, str]) -> str:
 
 
 def _labels() -> dict[str, str]:
-    for module in ("backcare.builders.site", "backcare.site"):
-        try:
-            return __import__(module, fromlist=["_labels"])._labels()
-        except (ImportError, AttributeError):
-            continue
-    return {}
+    from .site import _labels as site_labels
+
+    return site_labels()
 
 
 def deck_html(nb, name: str, *, audience: str = DEFAULT_AUDIENCE, page_href: str | None = None) -> str:

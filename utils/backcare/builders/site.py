@@ -22,7 +22,7 @@ import nbformat
 
 from .audience import DEFAULT_AUDIENCE, add_audience_argument, audience_notebook, check_audience
 from .widget_state import STATE, VIEW
-from ..citations import CITE_RE, KEY_RE
+from ..logic.citations import CITE_RE, KEY_RE
 from ..notebook_meta import ChapterMeta, chapter_meta
 from ..paths import PACKAGE_DIR, build_dir, notebooks_dir, repo_root
 from .site_pages import (GLOSSARY_PAGE, SITE_TITLE, _nav, cite_link, footer_html, notes_html,  # noqa: F401
@@ -59,7 +59,7 @@ def discover(names: list[str] | None = None, source: Path | None = None) -> list
 
 def _labels() -> dict[str, str]:
     from ..content import load_content
-    from ..references import reference_label
+    from ..logic.reference_labels import reference_label
 
     return {k: reference_label(r) for k, r in load_content().references.items()}
 

@@ -12,12 +12,15 @@ Examples
 from __future__ import annotations
 
 import functools
+import json
+import re
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
 from ..paths import PACKAGE_DIR
+from ..views.render import _escaped
 
 STATIC = "_static/"
 
@@ -29,7 +32,8 @@ def _layout_env() -> jinja2.Environment:
     """The Jinja2 environment of the site's own pages (autoescape on), reading the same folder as the nbconvert
     template, so both use ``templates/backcare/_layout.html.j2``."""
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(PACKAGE_DIR / "templates" / "backcare")),
-                              autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                              autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                              finalize=_escaped)  # escapes as the views do (html.escape: &#x27;, &quot;)
 
 
 def _render(template: str, **ctx) -> str:
@@ -59,10 +63,11 @@ def _reviewed() -> bool:
 
 def notes_html(*, instructor: bool = False) -> str:
     """The notes every page carries (teacher pages first say they are for teachers)."""
-    from ..content.notices import not_advice_html, urgent_html  # one wording, content/notices.yaml (issue 15)
+    from ..content.notices import load_notices, urgent_html  # one wording, content/notices.yaml (issue 15)
 
-    return _render("notes.html.j2", instructor=instructor, reviewed=_reviewed(),
-                   not_advice_html=Markup(not_advice_html()), urgent_html=Markup(urgent_html()))
+    head, _, rest = load_notices().not_medical_advice.partition(". ")
+    return _render("notes.html.j2", instructor=instructor, reviewed=_reviewed(), not_advice_head=head.rstrip("."),
+                   not_advice_rest=rest, urgent_html=Markup(urgent_html()))
 
 
 def footer_html() -> str:
@@ -98,13 +103,80 @@ def _write(out: Path, name: str, title: str, main: str, pages) -> Path:
     return target
 
 
+_WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+_QUOTED = re.compile(r'^(Explorer|Predict, then reveal)[^"]*"([^"]+)"')
+_QUIZ = re.compile(r"^Self-check: (\d+) questions?")
+
+
+def chapter_activities(notebook: Path) -> list[str]:
+    """What a student does in a chapter, read from the interactives its executed notebook shows (their ``text/plain``
+    descriptions): predict-then-reveal exercises, calculators, explorers and the self-check, in order.
+
+    >>> chapter_activities(Path("no/such.ipynb"))
+    []
+    """
+    try:
+        nb = json.loads(Path(notebook).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    found: list[str] = []
+    for cell in nb.get("cells", []):
+        for out in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            data = out.get("data") or {}
+            if _WIDGET_VIEW not in data:
+                continue
+            text = data.get("text/plain", "")
+            first = ("".join(text) if isinstance(text, list) else text).strip().splitlines()[0:1]
+            if not first:
+                continue
+            line = first[0]
+            quiz = _QUIZ.match(line)
+            quoted = _QUOTED.match(line)
+            if quiz:
+                label = f"Self-check: {quiz.group(1)} questions with explained feedback"
+            elif quoted and quoted.group(1) == "Predict, then reveal":
+                label = f"Predict, then reveal: {quoted.group(2)}"
+            elif quoted:
+                label = f"Explore: {quoted.group(2)}"
+            else:
+                label = "Try: " + re.split(r"[.:]", line, maxsplit=1)[0]
+            if label not in found:
+                found.append(label)
+    return found
+
+
+def review_status(page) -> str:
+    """The chapter's review status line ("not yet clinically reviewed" until a real record exists)."""
+    try:
+        from ..content.reviews import status_for
+    except ImportError:
+        return "partly reviewed; see the chapter" if _reviewed() else "not yet clinically reviewed"
+    line = status_for(page.path.stem)
+    return getattr(line, "text", str(line))
+
+
+def _card(page, pages) -> dict:
+    item = _item(page, pages)
+    item.update(activities=chapter_activities(page.path), review=review_status(page))
+    return item
+
+
+def _glance_figure() -> Markup:
+    """The invasiveness-at-a-glance picture for chronic low back pain (the site's front picture)."""
+    from ..charts.glance import show_glance_summary
+
+    return Markup(show_glance_summary("chronic_lbp").to_html())
+
+
 def render_index(pages, out: Path) -> Path:
-    """The contents page: the learning path, the teachers' pages, how to run the notebooks live."""
+    """The front door: what the series is, a start button, the invasiveness-at-a-glance picture, then the chapter
+    cards (time, what the student does, review status), the teachers' pages and how to run the notebooks live."""
     chapters = [p for p in pages if not p.is_instructor]
     teachers = [p for p in pages if p.is_instructor]
     main = _render("contents.html.j2", site_title=SITE_TITLE, glossary=GLOSSARY_PAGE,
-                   chapters=[_item(p, pages) for p in chapters], teachers=[_item(p, pages) for p in teachers],
-                   total=sum(p.meta.minutes for p in chapters))
+                   chapters=[_card(p, pages) for p in chapters], teachers=[_item(p, pages) for p in teachers],
+                   total=sum(p.meta.minutes for p in chapters), start=chapters[0] if chapters else None,
+                   glance=_glance_figure(), compare=next((p for p in chapters if p.path.stem.startswith("06")), None))
     return _write(out, "index.html", SITE_TITLE, main, pages)
 
 

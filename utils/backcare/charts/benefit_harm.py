@@ -16,7 +16,7 @@ from typing import Sequence
 
 import matplotlib.pyplot as plt
 
-from ..figures import MARKERS, PALETTE, course_style
+from .style import MARKERS, PALETTE, course_style
 from ..fmt import num
 from .options_scale import wrap
 

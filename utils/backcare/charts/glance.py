@@ -32,7 +32,7 @@ def plot_glance_summary(data, ax=None):
     """Draw one condition's options by level with benefit symbols and harm text; returns the Figure."""
     import matplotlib.pyplot as plt
 
-    from ..figures import LEVEL_COLOURS, course_style
+    from .style import LEVEL_COLOURS, course_style
 
     g = data
     cols = {lv: [r for r in g.rows if r.level == lv] for lv in range(6)}
@@ -101,7 +101,7 @@ def summary_alt(data) -> str:
 
 def show_glance_summary(condition: str):
     """The summary picture with alt text from the data (a ShownFigure)."""
-    from ..figures import render_figure
+    from .show import render_figure
 
     g = lg.glance(condition)
     return render_figure(plot_glance_summary(g), summary_alt(g))

@@ -16,7 +16,7 @@ from typing import Sequence
 
 import matplotlib.pyplot as plt
 
-from ..figures import LEVEL_COLOURS, course_style
+from .style import LEVEL_COLOURS, course_style
 
 
 def wrap(text: str, width: int) -> str:

@@ -39,7 +39,8 @@ def png_bytes(fig) -> bytes:
 
     ``savefig(bbox_inches="tight")`` draws a figure twice (once to measure, once to render); here it is drawn once
     with Agg and the pixels are cropped to the same box (0.1 inch padding, as savefig's default), which takes about
-    30 % less time. Course charts use a few flat colours plus anti-aliasing, so a 256-colour palette (max-coverage
+    30 % less time. When something is drawn beyond the canvas (the tight box is larger than the figure), cropping
+    would cut it off, so such a figure is saved the slow way. Course charts use a few flat colours plus anti-aliasing, so a 256-colour palette (max-coverage
     quantiser: flat colours such as white and the Okabe-Ito hues stay exact, within 1-6 levels elsewhere) keeps them
     visually identical at about a third of the bytes (pages stay small; issue 19). Deterministic for the same
     figure and library versions.
@@ -50,9 +51,22 @@ def png_bytes(fig) -> bytes:
 
     canvas = fig.canvas if hasattr(fig.canvas, "buffer_rgba") else FigureCanvasAgg(fig)
     canvas.draw()
-    bbox = fig.get_tightbbox(canvas.get_renderer()).padded(0.1)
+    tight = fig.get_tightbbox(canvas.get_renderer())
     pixels = np.asarray(canvas.buffer_rgba())
     height, width = pixels.shape[:2]
+    inside = (tight.x0 * fig.dpi >= -1 and tight.y0 * fig.dpi >= -1
+              and tight.x1 * fig.dpi <= width + 1 and tight.y1 * fig.dpi <= height + 1)
+    if not inside:
+        # Something is drawn beyond the canvas (a title or legend outside the axes area): only savefig's second
+        # draw, on a canvas grown to the tight box, can render it, so pay for it here rather than cut it off.
+        rendered = io.BytesIO()
+        fig.savefig(rendered, format="png", bbox_inches="tight", metadata={"Software": None})
+        pixels = np.asarray(Image.open(io.BytesIO(rendered.getvalue())).convert("RGBA"))
+        image = Image.fromarray(pixels, "RGBA").convert("RGB").quantize(256, method=Image.Quantize.MAXCOVERAGE)
+        buf = io.BytesIO()
+        image.save(buf, format="png")
+        return buf.getvalue()
+    bbox = tight.padded(0.1)
     x0, y0, x1, y1 = (float(v) * fig.dpi for v in bbox.extents)
     left, right = int(np.floor(x0)), int(np.ceil(x1))
     top, bottom = int(np.floor(height - y1)), int(np.ceil(height - y0))

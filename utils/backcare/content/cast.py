@@ -8,7 +8,6 @@ Examples
 """
 from __future__ import annotations
 
-import functools
 
 from pydantic import Field, model_validator
 
@@ -38,9 +37,8 @@ class CastFile(Strict):
         return self
 
 
-@functools.lru_cache(maxsize=None)
 def load_cast() -> CastFile:
-    from ..paths import content_dir
-    from .validate import load_yaml_model
+    """The validated cast (cached by the one content loader)."""
+    from .store import load
 
-    return load_yaml_model(content_dir() / CAST_FILE, CastFile)
+    return load(CAST_FILE)

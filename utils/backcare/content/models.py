@@ -137,6 +137,9 @@ class TimeToEffect(Strict):
     text: Text
     references: list[Key] = Field(default_factory=list)
     editorial: bool = False
+    applies_to: list[Condition] | None = None
+    """The conditions the sourced timing was studied in; another condition's view says "not estimated" instead of
+    borrowing it. None: every condition of the treatment (editorial estimates)."""
 
     @model_validator(mode="after")
     def _sourced(self) -> "TimeToEffect":

@@ -11,7 +11,6 @@ True
 """
 from __future__ import annotations
 
-import functools
 from html import escape
 
 from pydantic import Field
@@ -38,13 +37,12 @@ class NoticesFile(Strict):
     urgent_symptoms: UrgentSymptoms
 
 
-@functools.lru_cache(maxsize=None)
 def load_notices() -> NoticesFile:
-    """The validated notices (cached); a bad file raises ContentError naming file, line and field."""
-    from ..paths import content_dir
-    from .validate import load_yaml_model
+    """The validated notices (cached by the one content loader); a bad file raises ContentError naming file, line and
+    field."""
+    from .store import load
 
-    return load_yaml_model(content_dir() / NOTICES_FILE, NoticesFile)
+    return load(NOTICES_FILE)
 
 
 def notice_text() -> str:

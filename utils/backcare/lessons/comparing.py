@@ -10,14 +10,14 @@ True
 >>> benefit_and_harm_explorer("back")
 Traceback (most recent call last):
 ...
-ValueError: unknown condition 'back'; choose one of: acute_nonspecific_lbp, chronic_lbp, sciatica, stenosis
+ValueError: 'back' is not a valid condition; supported values are acute_nonspecific_lbp, chronic_lbp, sciatica, stenosis
 """
 from __future__ import annotations
 
 from ..charts.benefit_harm import plot_benefit_and_harm as _plot_benefit_and_harm
 from ..charts.options_scale import plot_options_on_scale as _plot_options_on_scale
 from ..content import load_content
-from ..figures import render_figure
+from ..charts.show import render_figure
 from ..logic.effects import benefit_panels
 from ..logic.selection import check_choice, check_condition, select_options
 from ..logic.vocabulary import CONDITIONS, GUIDELINES

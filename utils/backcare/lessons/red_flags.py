@@ -30,7 +30,8 @@ def red_flag_checker(ticked: Iterable[str] = ("older_age", "corticosteroids")) -
     >>> red_flag_checker(["sore_back"])
     Traceback (most recent call last):
     ...
-    ValueError: unknown red flag 'sore_back'; allowed: older_age, corticosteroids, severe_trauma, contusion, history_of_cancer, weight_loss, fever, immunosuppression, bladder_bowel, saddle_numbness, leg_weakness, inflammatory_pattern
+    ValueError: 'sore_back' is not a valid red flag; supported values are older_age, corticosteroids, severe_trauma, \
+contusion, history_of_cancer, weight_loss, fever, immunosuppression and 4 more
     """
     red_flag_report(ticked)  # validates the ids
     return RedFlagChecker(list(ticked))

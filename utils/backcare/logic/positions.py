@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..choices import check_choice
 from ..content import load_content
 from .options import check_condition, check_treatment, matches
 from .vocabulary import CERTAINTY, DIRECTIONS, POPULATION_SHORT, STRENGTH
@@ -79,9 +80,7 @@ def position_cells(treatment_id: str, guideline: str, condition: str | None = No
     c = load_content()
     check_treatment(treatment_id)
     check_condition(condition)
-    g = c.guidelines.get(guideline)
-    if g is None:
-        raise ValueError(f"unknown guideline {guideline!r}; guidelines are: {', '.join(c.guidelines)}")
+    g = c.guidelines[check_choice(guideline, c.guidelines, what="guideline")]
     if g.covers_only is not None and treatment_id not in g.covers_only:
         names = ", ".join(c.treatments[t].name.split(" (")[0].lower() for t in g.covers_only)
         return [PositionCell("out_of_scope", note=f"{g.id} {g.year} speaks only to {names}.")]

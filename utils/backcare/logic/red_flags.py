@@ -11,13 +11,15 @@ Examples
 >>> red_flag_report(["back_pain"])
 Traceback (most recent call last):
 ...
-ValueError: unknown red flag 'back_pain'; allowed: older_age, corticosteroids, severe_trauma, contusion, history_of_cancer, weight_loss, fever, immunosuppression, bladder_bowel, saddle_numbness, leg_weakness, inflammatory_pattern
+ValueError: 'back_pain' is not a valid red flag; supported values are older_age, corticosteroids, severe_trauma, \
+contusion, history_of_cancer, weight_loss, fever, immunosuppression and 4 more
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Iterable
 
+from ..choices import check_choice
 from ..fmt import number
 from .facts import fact_value
 from ..content.chapter_assessment import chapter_data, condition
@@ -107,8 +109,7 @@ def red_flag_report(ticked: Iterable[str]) -> RedFlagReport:
     ticked = list(ticked)
     allowed = red_flag_ids()
     for t in ticked:
-        if t not in allowed:
-            raise ValueError(f"unknown red flag {t!r}; allowed: {', '.join(allowed)}")
+        check_choice(t, allowed, what="red flag")
     findings = []
     for f in chapter_data().red_flags:
         if f.id not in ticked:

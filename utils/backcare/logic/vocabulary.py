@@ -79,7 +79,8 @@ DEFAULT_GUIDELINES = ("NICE", "ACP", "WHO")
 GUIDELINES: tuple[str, ...] = ("NICE", "ACP", "WHO", "CDC")
 #: time-to-effect band -> words
 BANDS = {"hours": "hours", "days": "days", "days_to_weeks": "days to weeks", "weeks": "weeks", "months": "months",
-         "not_applicable": "no onset time (no benefit shown, or not a treatment of pain)"}
+         "not_applicable": "no onset time (no benefit shown, or not a treatment of pain)",
+         "not_for_condition": "not estimated for this condition"}
 #: a chapter-06 status -> the DIRECTIONS key whose symbol it shares (one vocabulary of symbols across the series)
 STATUS_SYMBOL_KEY = {"unconfirmed": None, "no_position": "other_population"}
 

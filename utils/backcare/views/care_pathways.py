@@ -92,7 +92,11 @@ def time_to_effect_rows(condition: str) -> list[tuple[int, str, str, str]]:
     """(level, option, when benefit if any is seen, source or 'course estimate') for the condition's options.
 
     An option shown for a condition only because a guideline advises against it there shows that position instead
-    of evidence from other conditions; an option advised against shows the position beside its time (issue 15).
+    of evidence from other conditions; an option advised against shows the position beside its time (issue 15). A
+    sourced time studied in other conditions (``time_to_effect.applies_to``) is not borrowed either.
+
+    >>> time_to_effect_rows("stenosis")[1]
+    (1, 'Exercise therapy', 'Not estimated for this condition: the source on timing studied chronic low back pain.', '—')
     """
     c = load_content()
     rows = []
@@ -105,6 +109,12 @@ def time_to_effect_rows(condition: str) -> list[tuple[int, str, str, str]]:
                          labels(refs) if refs else "—"))
             continue
         tte = t.time_to_effect
+        if tte.references and tte.applies_to is not None and condition not in tte.applies_to:
+            # a sourced time studied in other conditions is not borrowed (issue 14)
+            studied = " and ".join(CONDITIONS[k].lower() for k in tte.applies_to)
+            rows.append((t.invasiveness, t.name, f"Not estimated for this condition: the source on timing studied "
+                         f"{studied}." + (f" {against}" if against else ""), labels(refs) if refs else "—"))
+            continue
         src = labels(tte.references) if tte.references else "course estimate (editorial, not sourced)"
         rows.append((t.invasiveness, t.name, f"{BANDS[tte.band]}: {tte.text}" + (f" {against}" if against else ""),
                      src + (f"; {labels(refs)}" if refs else "")))

@@ -18,7 +18,7 @@ from ..logic.cases import (PLAN_LABELS, URGENCY_LABELS, load_vignettes, plan_fee
 from ..logic.positions import applicable_position
 from ..logic.red_flags import red_flag_report
 from ..logic.start_back import START_BACK_ITEMS
-from ..references import reference_label
+from ..logic.reference_labels import reference_label
 from .effect_text import effect_summary
 from .render import Html, render
 

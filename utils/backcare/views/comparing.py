@@ -13,7 +13,7 @@ True
 from __future__ import annotations
 
 from ..content import load_content
-from ..figures import Table
+from .tables import Table
 from ..fmt import num
 from ..logic.effects import benefit_panels
 from ..logic.selection import options_for_condition, rows_by_level, scale_counts, select_options

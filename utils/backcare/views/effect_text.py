@@ -17,10 +17,10 @@ import re
 from typing import Iterable
 
 from ..content import load_content
-from ..fmt import comparator, interval, num, span
+from ..fmt import comparator, interval, mid, num, span
 from ..logic.options import effects_of
 from ..logic.vocabulary import CERTAINTY, NO_ESTIMATE, POPULATION_SHORT
-from ..references import reference_label
+from ..logic.reference_labels import reference_label
 
 
 def short_name(treatment) -> str:
@@ -48,7 +48,7 @@ def interval_text(effect) -> str:
 
 
 def mid_text(effect) -> str:
-    return f"MID {num(effect.mid)}" if effect.mid is not None else "MID not stated by the source"
+    return mid(effect.mid)
 
 
 def effect_summary(effect) -> str:

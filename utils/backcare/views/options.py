@@ -12,16 +12,16 @@ Examples
 >>> options_table("medicine", "lumbago")
 Traceback (most recent call last):
 ...
-ValueError: unknown condition 'lumbago'; conditions are: acute_nonspecific_lbp, chronic_lbp, sciatica, stenosis
+ValueError: 'lumbago' is not a valid condition; supported values are acute_nonspecific_lbp, chronic_lbp, sciatica, stenosis
 >>> print(benefit_and_harm("paracetamol").text)
 Paracetamol (acetaminophen): benefit and harm side by side
 Benefit: — no pooled estimate in this series
 Harms: None listed in this series (not the same as none).
 Time to effect: No faster recovery than placebo (median 16 to 17 days in all arms). [Williams 2014]
->>> benefit_and_harm("aspirin")
+>>> benefit_and_harm("aspirin")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-ValueError: unknown treatment 'aspirin'; see content/treatments.yaml for the ids
+ValueError: 'aspirin' is not a valid treatment; supported values are education_advice, superficial_heat, ...
 """
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ from ..content import load_content
 from ..content import notices as _notices
 from ..content.care_team import CareRole
 from ..content.procedure_risks import Frequency
-from ..figures import Table
+from .tables import Table
 from ..fmt import count, frequency_sentence
 from ..logic.procedures import frequencies_for, icon_counts, load_care_team, load_procedures
 from .render import Html, render

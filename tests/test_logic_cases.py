@@ -1,15 +1,15 @@
-"""Chapter 07: vignettes, triage and stratification against backcare.logic.start_back / backcare.logic.red_flags (expected results
-WRITTEN BY HAND from each vignette's answers and the fact sheet), plan feedback, option grid, explorers."""
+"""backcare.logic.cases: triage and stratification of the vignettes against backcare.logic.start_back and
+backcare.logic.red_flags (expected results WRITTEN BY HAND from each vignette's answers and the fact sheet), plan
+feedback, and bad input in the one message format."""
 from __future__ import annotations
 
 import pytest
 
-from backcare.content.vignettes import VignettesFile
 from backcare.lessons import cases as lessons
 from backcare.logic import cases as logic
-from backcare.views import cases as views
 from backcare.logic.start_back import StartBackResult, start_back
 from backcare.logic.selection import select_options
+
 
 # (vignette, triage group, urgency, STarT Back total, psychosocial subscale, risk), worked out by hand:
 # tomasz answers F F F T | T F F F F -> total 2, subscale 1 -> low; no flags, no leg pain -> non-specific
@@ -106,65 +106,3 @@ def test_unreasonable_plans_by_hand():
 def test_bad_input_names_the_problem(call, message):
     with pytest.raises(ValueError, match=message):
         call()
-
-
-def test_explorers_show_the_chosen_feedback():
-    ex = lessons.triage_exercise("tomasz", "non_specific")
-    assert "Tomasz: ✓ You chose non-specific low back pain. Right." in ex.visible_html()
-    ex.outer.index = [v.id for v in logic.load_vignettes().vignettes].index("hannah")
-    ex.inner.index = list(logic.TRIAGE_LABELS).index("non_specific")
-    assert ex.visible_html() == views.triage_view_html("hannah", "non_specific")
-    assert "Hannah: ✗ You chose non-specific low back pain. Not quite" in ex.visible_html()
-    ex = lessons.plan_exercise("priya", "Plan D")
-    assert "Priya: ✗ Plan D." in ex.visible_html() and "Reasonable plans for Priya: Plan A, Plan B" in ex.visible_html()
-    ex = lessons.stratify_exercise("kwame", "high")
-    assert "Kwame: ✓ You chose high risk. Right. Total 8 of 9" in ex.visible_html()
-
-
-def test_vignette_card_is_marked_synthetic_and_lists_plans():
-    html_ = views.vignette_card_html("emeka")
-    assert "(synthetic case)" in html_ and "Plan D:" in html_
-    assert "Older age" in html_  # red-flag finding named as in chapter 02
-    assert "Pharmacy:" in html_
-
-
-def test_option_grid_from_content():
-    rows = dict(views.grid_rows("priya"))
-    assert rows["Invasiveness level"] == ["1", "3", "5"]
-    # Oliveira 2020 ESI leg pain vs placebo −4.93 (−8.77 to −1.09), approximate; Peul 2007 HR 1.97 (1.72 to 2.22)
-    assert "−4.93 (−8.77 to −1.09) vs placebo" in rows["How much does it help, compared with what?"][1]
-    assert "1.97 (1.72 to 2.22)" in rows["How much does it help, compared with what?"][2]
-    assert rows["What do guidelines say for this condition?"][1].startswith("NICE: for (Acute and severe sciatica.)")
-    assert views.grid_rows("leila") == []
-    assert "no option grid now" in views.option_grid_html("leila")
-    ex = lessons.option_grid_explorer("kwame")
-    assert "Deciding together with Kwame" in ex.visible_html()
-
-
-def test_patient_voice_is_cited_paraphrase():
-    block = views.patient_voice()
-    assert "[Darlow 2013]" in block.html and "(23 people)" in block.html
-    assert "“" not in block.html and '"' not in block.text
-
-
-def test_vignettes_file_with_unknown_red_flag_names_it(tmp_path):
-    from backcare.paths import content_dir
-
-    text = (content_dir() / "chapters" / logic.VIGNETTES_FILE).read_text(encoding="utf-8")
-    bad = tmp_path / logic.VIGNETTES_FILE
-    bad.write_text(text.replace("red_flags: [older_age]", "red_flags: [old_age]", 1), encoding="utf-8")
-    with pytest.raises(ValueError, match=r"vignettes\.2\.red_flags\.0: .old_age. is not a valid red flag; supported "
-                                         r"values are .*\(similar: older_age\)"):
-        logic.load_vignettes(bad)
-
-
-def test_vignettes_schema_is_current():
-    """content/chapters/schema/vignettes.json is generated from the model: regenerate and compare."""
-    from backcare.content.schema import render_schema
-    from backcare.paths import content_dir
-
-    folder = content_dir() / "chapters"
-    expected = render_schema(VignettesFile, "backcare chapter dataset: vignettes.yaml")
-    assert (folder / "schema" / "vignettes.json").read_text(encoding="utf-8") == expected
-    assert (folder / logic.VIGNETTES_FILE).read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=schema/vignettes.json")
