@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..figures import PALETTE, course_style
+from .style import PALETTE, course_style
 
 
 def _stack(values, width=0.5):

@@ -13,7 +13,7 @@ ValueError: mean_difference must be a number from 0 to 4 (points on a 0-10 scale
 from __future__ import annotations
 
 from ..charts.responders import plot_individual_changes
-from ..figures import render_figure
+from ..charts.show import render_figure
 from ..logic.responders import IndividualChanges, individual_changes
 from ..views.render import Html, escape
 

@@ -42,8 +42,13 @@ class OptionsTable:
     columns: tuple[str, ...]
     rows: tuple[tuple[tuple[str, ...], ...], ...]   # row -> cell -> lines of plain text
 
-    def to_html(self) -> str:
-        return render("options_table.html.j2", title=self.title, columns=self.columns, rows=self.rows)
+    #: Columns a student compares first (option, effect, harms); the rest open with a click in the option's cell.
+    compare_first: tuple[int, ...] = (0, 3, 5)
+
+    def to_html(self, *, compact: bool = True) -> str:
+        """HTML table; ``compact`` (the default) puts the columns outside :attr:`compare_first` behind a click."""
+        shown = self.compare_first if compact and len(self.columns) > max(self.compare_first) else ()
+        return render("options_table.html.j2", title=self.title, columns=self.columns, rows=self.rows, shown=shown)
 
     def to_text(self) -> str:
         lines = [self.title]
