@@ -73,10 +73,9 @@ def test_the_left_list_is_current():
 
 
 def test_no_package_module_imports_the_old_chapter_kit():
-    """Its helpers live in logic.facts, fmt, content.chapters and views.render; _chapterkit only re-exports them."""
+    """It was split into logic.facts, fmt, content.chapters and views.render.Html, and deleted."""
+    assert not (PACKAGE / "_chapterkit.py").exists()
     for path in sorted(PACKAGE.rglob("*.py")):
-        if path.name == "_chapterkit.py":
-            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom):
                 assert "_chapterkit" not in (node.module or ""), f"{_rel(path)} imports _chapterkit"

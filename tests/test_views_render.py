@@ -38,10 +38,11 @@ def test_escape_quotes_for_attributes():
     assert escape('a "b" <c>') == "a &quot;b&quot; &lt;c&gt;"
 
 
-def test_chapterkit_htmlblock_is_the_one_type():
-    from backcare._chapterkit import HtmlBlock
+def test_html_blocks_of_the_chapters_are_the_one_type():
+    from backcare.views.options import benefit_and_harm
+    from backcare.views.procedures import care_team_table, when_invasive_care_is_right
 
-    assert HtmlBlock is Html
+    assert all(type(b) is Html for b in (benefit_and_harm("nsaids"), care_team_table(), when_invasive_care_is_right()))
 
 
 def test_join_lines_template_drops_line_breaks_and_quotes_are_escaped_as_html_escape_does():

@@ -182,7 +182,7 @@ def render_index(pages, out: Path) -> Path:
 
 def render_glossary(pages, out: Path) -> Path:
     """The glossary page: every term, A to Z, with its sources."""
-    from ..glossary import glossary_body_html
+    from ..views.glossary import glossary_body_html
 
     main = _render("glossary_page.html.j2", body=Markup(glossary_body_html()))
     return _write(out, GLOSSARY_PAGE, f"Glossary - {SITE_TITLE}", main, pages)

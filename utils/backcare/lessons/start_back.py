@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Mapping
 
 from ..logic.start_back import start_back
+from ..views.start_back import start_back_example
 from ..widgets.explorer import Explorer, explorer
 from ..widgets.start_back_calculator import StartBackCalculator
-from ..views.start_back import start_back_example
 
 __all__ = ["SYNTHETIC_START_BACK", "RISK_EXAMPLES", "start_back_calculator", "start_back_explorer"]
 

@@ -54,7 +54,7 @@ GUIDELINES = ("NICE", "ACP", "WHO")
 #: benefit category -> (symbol, words); a symbol AND words, so meaning never rests on colour
 BENEFIT = {
     "important": ("●", "Important benefit"),
-    "small": ("◐", "Small, below the threshold"),
+    "small": ("◔", "Small, below the threshold"),
     "shown_no_threshold": ("◑", "Benefit shown; the source gives no threshold"),
     "similar": ("═", "Similar to"),
     "none_shown": ("○", "No benefit shown"),
