@@ -94,11 +94,14 @@ REGISTRY: tuple[Entry, ...] = (
           "chapters/schema/vignettes.json"),
     Entry("answers/*.yaml", "backcare.content.answers:AnswerFile", "model answers, one file per chapter",
           "schema/answers.json"),
+    Entry("reviews/*.yaml", "backcare.content.reviews:ReviewRecord", "clinical sign-off records (none yet)", None),
     Entry("quiz/*.yaml", "backcare.content.quiz:QuestionBank", "self-check question banks", "quiz/question_bank.schema.json"),
     Entry("notices.yaml", "backcare.content.notices:NoticesFile", "the not-advice and urgent-symptoms notices",
           "schema/notices.json"),
     Entry("cast.yaml", "backcare.content.cast:CastFile", "the made-up people the chapters introduce",
           "schema/cast.json"),
+    Entry("reviews/*.yaml", "backcare.content.reviews:ReviewRecord", "clinical sign-off records (none yet)",
+          "schema/review.json"),
 )
 
 #: The files read together by :func:`backcare.content.load_content` (cross-file rules apply to them).

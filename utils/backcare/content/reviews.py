@@ -60,11 +60,11 @@ class ReviewStatusLine:
 
 def load_reviews() -> list[ReviewRecord]:
     """Every record in ``content/reviews/`` (none yet: no placeholder reviewer is ever written)."""
-    from ..paths import content_dir
-    from .validate import load_yaml_model
+    from .registry import entry_for, registered_files
+    from .store import load
 
-    folder = content_dir() / REVIEWS_DIR
-    return [load_yaml_model(p, ReviewRecord) for p in sorted(folder.glob("*.yaml"))] if folder.exists() else []
+    entry = entry_for(f"{REVIEWS_DIR}/x.yaml")
+    return [load(name) for name, e in registered_files() if e is entry]
 
 
 def _plural(n: int, word: str) -> str:
