@@ -60,3 +60,19 @@ def test_a_record_goes_stale_when_a_signed_statement_changes():
     assert status_for("04_medicines", records=[record]).state == "current"
     assert status_for("04_medicines", records=[record], current=set(hashes[1:])).state == "stale"
     assert status_for("04_medicines", records=[record], current=set(hashes) | {"0" * 16}).state == "partial"
+
+
+def test_each_page_shows_its_review_status_and_the_site_has_an_errata_page(tmp_path):
+    from backcare.builders.site_pages import notes_html, render_errata
+
+    assert "Review status of this page:</strong> not yet clinically reviewed" in notes_html(chapter="04_medicines")
+    page = render_errata([], tmp_path).read_text(encoding="utf-8")
+    assert "Epidural injections and spinal stenosis" in page and "0.2.0" in page
+
+
+def test_citation_version_moved_on_and_contributing_says_how_a_clinician_reviews():
+    from backcare.paths import repo_root
+
+    assert review.series_version() != "0.1.0"
+    text = (repo_root() / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "## How a clinician reviews" in text and "make review" in text and "content/reviews/" in text

@@ -101,6 +101,8 @@ REGISTRY: tuple[Entry, ...] = (
           "schema/notices.json"),
     Entry("cast.yaml", "backcare.content.cast:CastFile", "the made-up people the chapters introduce",
           "schema/cast.json"),
+    Entry("reviews/*.yaml", "backcare.content.reviews:ReviewRecord", "clinical sign-off records (none yet)",
+          "schema/review.json"),
 )
 
 #: The files read together by :func:`backcare.content.load_content` (cross-file rules apply to them).
