@@ -14,7 +14,7 @@ from backcare.content.glossary import GlossaryFile, check_glossary
 from backcare.lessons.glossary import define, load_glossary
 from backcare.notebook_meta import chapter_meta, is_instructor
 from backcare.builders.student import notebook_role
-from backcare.teaching import instructor_notes, load_teaching, teaching_by_profession
+from backcare.lessons.teaching import instructor_notes, load_teaching, teaching_by_profession
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))

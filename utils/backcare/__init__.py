@@ -112,8 +112,8 @@ _API = {
     "natural_frequencies": "logic.natural_frequencies:natural_frequencies",
     # glossary and teaching kit
     "define": "lessons.glossary:define",
-    "instructor_notes": "teaching:instructor_notes",
-    "teaching_by_profession": "teaching:teaching_by_profession",
+    "instructor_notes": "lessons.teaching:instructor_notes",
+    "teaching_by_profession": "lessons.teaching:teaching_by_profession",
 }
 
 __all__ = sorted(_API)

@@ -272,7 +272,7 @@ def _render_executed(pages: list[Page], i: int, out: Path, nb, audience: str = D
     nb = student_view(nb, audience)
     link_citations(nb, _labels())
     nb.metadata["title"] = page.meta.title
-    notes = notes_html(instructor=page.is_instructor)
+    notes = notes_html(instructor=page.is_instructor, chapter=page.path.stem)
     resources = _resources(_nav(pages, i), notes, _nav(pages, i, label="Chapters (end of page)"))
     body, _ = _exporter().from_notebook_node(nb, resources=resources)
     body = share_images(body, out, default_view_images(nb))  # each PNG once, as a file; hidden views load lazily
@@ -304,7 +304,9 @@ def build(out: Path | None = None, names: list[str] | None = None, *, execute: b
     for page in left_out:
         (out / page.html_name).unlink(missing_ok=True)
     pages = [p for p in pages if p not in left_out]
-    written = [render_index(pages, out), render_glossary(pages, out)]
+    from .site_pages import render_errata
+
+    written = [render_index(pages, out), render_glossary(pages, out), render_errata(pages, out)]
     for i, page in enumerate(pages):
         if names and not any(page.path.stem.startswith(n.removesuffix(".ipynb")) for n in names):
             continue
