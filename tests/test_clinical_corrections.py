@@ -205,3 +205,17 @@ def test_vignette_people_are_in_the_cast():
     cast = {p.name: p for p in load_cast().people}
     for v in load_vignettes().vignettes:
         assert v.name in cast and cast[v.name].age == v.age
+
+
+def test_notebook_prose_notices_use_the_one_wording():
+    u = load_notices().urgent_symptoms
+    want = " ".join(u.text.split())
+    found = 0
+    for nb in sorted(notebooks_dir().glob("*.ipynb")):
+        for cell in json.loads(nb.read_text(encoding="utf-8"))["cells"]:
+            src = "".join(cell["source"])
+            if cell["cell_type"] == "markdown" and "**Urgent symptoms" in src:
+                found += 1
+                flat = " ".join(re.sub(r"^> ?", "", src, flags=re.M).split())
+                assert want in flat, f"{nb.name}: an urgent-symptoms notice that is not the content/notices.yaml wording"
+    assert found >= 5

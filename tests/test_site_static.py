@@ -249,7 +249,7 @@ def test_every_chart_has_its_numbers_in_a_details_table(site_page, name):
 
 
 def test_glossary_page_has_every_term_and_its_sources(site_dir):
-    from backcare.glossary import load_glossary
+    from backcare.lessons.glossary import load_glossary
 
     text = (site_dir / "glossary.html").read_text()
     page = parse(site_dir / "glossary.html")

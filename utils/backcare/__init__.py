@@ -111,9 +111,9 @@ _API = {
     "likelihood_ratios": "logic.test_accuracy:likelihood_ratios",
     "natural_frequencies": "logic.natural_frequencies:natural_frequencies",
     # glossary and teaching kit
-    "define": "glossary:define",
-    "instructor_notes": "teaching:instructor_notes",
-    "teaching_by_profession": "teaching:teaching_by_profession",
+    "define": "lessons.glossary:define",
+    "instructor_notes": "lessons.teaching:instructor_notes",
+    "teaching_by_profession": "lessons.teaching:teaching_by_profession",
 }
 
 __all__ = sorted(_API)

@@ -65,6 +65,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "student": ("backcare.builders.student:main", "write student copies of the notebooks for an audience"),
     "slides": ("backcare.builders.deck:main", "build a chapter's lecture deck (reveal.js from npm, no CDN)"),
     "handouts": ("backcare.builders.handouts:main", "print tagged PDF handouts into _build/handouts"),
+    "review": ("backcare.builders.review:main", "write a printable clinical review packet per chapter into _build/review"),
     "lint": ("backcare.dev.lint:main", "developer: numbers in notebook prose must be held by content/ or allowed"),
     "bench": ("backcare.dev.bench:main", "developer: measure timings and sizes, write docs/benchmarks.md"),
     "hub": ("backcare.builders.hub:main", "run a JupyterHub on 127.0.0.1 for a class dry run (make hub-deps first)"),
@@ -84,7 +85,7 @@ def command(name: str):
     Traceback (most recent call last):
     ...
     ValueError: 'lnt' is not a valid command; supported values are lab, test, execute, html, content, schema, quiz, \
-student, slides, handouts, lint, bench, hub, classload, diff-outputs (similar: lint)
+student, slides, handouts, review, lint, bench, hub, classload, diff-outputs (similar: lint)
     """
     import importlib
 

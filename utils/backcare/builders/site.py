@@ -21,6 +21,7 @@ from pathlib import Path
 import nbformat
 
 from .audience import DEFAULT_AUDIENCE, add_audience_argument, audience_notebook, check_audience
+from .site_images import IMAGES, images_of, share_images
 from .widget_state import STATE, VIEW
 from ..logic.citations import CITE_RE, KEY_RE
 from ..notebook_meta import ChapterMeta, chapter_meta
@@ -146,13 +147,49 @@ def copy_assets(out: Path) -> None:
             "(require.js and @jupyter-widgets/html-manager come from npm, never from a CDN)."
         )
     static = out / "_static"
+    shutil.rmtree(static / "html-manager", ignore_errors=True)  # only what the pages use (below), nothing stale
     (static / "html-manager").mkdir(parents=True, exist_ok=True)
     shutil.copy2(require, static / "require.js")
+    # The widget manager bundle and its licence. Of its icon fonts (Font Awesome, 2.7 MB in five formats) only the
+    # WOFF2 files are kept: every browser that runs the bundle reads WOFF2, and no course widget shows an icon
+    # (checked in Chromium: no page requests a font).
     for f in manager.iterdir():
-        if f.suffix == ".map" or f.name in ("embed.js", "libembed-amd.js") or f.is_dir():
-            continue
-        shutil.copy2(f, static / "html-manager" / f.name)
+        if f.name in ("embed-amd.js", "embed.js.LICENSE.txt") or f.suffix == ".woff2":
+            shutil.copy2(f, static / "html-manager" / f.name)
     shutil.copy2(PACKAGE_DIR / "static" / "site.css", static / "site.css")
+    (static / "jupyterlab.css").write_text(jupyterlab_css(), encoding="utf-8")
+
+
+#: nbconvert's lab template adds these few rules inline after its CSS files; the shared stylesheet carries them.
+_LAB_TEMPLATE_RULES = """
+* { -webkit-print-color-adjust: exact; }
+a.anchor-link { display: none; }
+.jp-InputArea { overflow: hidden; }
+.jp-InputArea-editor { overflow: hidden; }
+.cm-editor.cm-s-jupyter .highlight pre { padding: var(--jp-code-padding) 4px; margin: 0; font-family: inherit;
+  font-size: inherit; line-height: inherit; color: inherit; }
+.jp-OutputArea-output pre { line-height: inherit; font-family: inherit; }
+.jp-RenderedText pre { color: var(--jp-content-font-color1); font-size: var(--jp-code-font-size); }
+.jp-Collapser { display: none; }
+@page { margin: 0.5in; }
+@media print { .jp-Cell-inputWrapper, .jp-Cell-outputWrapper { display: block; } }
+"""
+
+
+def jupyterlab_css() -> str:
+    """JupyterLab's notebook CSS and light theme from nbconvert's ``lab`` template, as one stylesheet for the site."""
+    from nbconvert import HTMLExporter
+
+    parts = []
+    for name in ("static/index.css", "static/theme-light.css"):
+        for folder in HTMLExporter(template_name="lab").template_paths:
+            path = Path(folder) / name
+            if path.is_file():
+                parts.append(path.read_text(encoding="utf-8"))
+                break
+        else:
+            raise SystemExit(f"site build stopped: nbconvert's lab template has no {name}")
+    return "\n".join(parts) + _LAB_TEMPLATE_RULES
 
 
 def _resources(nav: str, notes: str, footer_nav: str) -> dict:
@@ -235,9 +272,10 @@ def _render_executed(pages: list[Page], i: int, out: Path, nb, audience: str = D
     nb = student_view(nb, audience)
     link_citations(nb, _labels())
     nb.metadata["title"] = page.meta.title
-    notes = notes_html(instructor=page.is_instructor)
+    notes = notes_html(instructor=page.is_instructor, chapter=page.path.stem)
     resources = _resources(_nav(pages, i), notes, _nav(pages, i, label="Chapters (end of page)"))
     body, _ = _exporter().from_notebook_node(nb, resources=resources)
+    body = share_images(body, out)  # each PNG once, as a file; hidden explorer views load lazily
     target = out / page.html_name
     target.write_text(body, encoding="utf-8")
     return target
@@ -254,6 +292,8 @@ def build(out: Path | None = None, names: list[str] | None = None, *, execute: b
     out.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     copy_assets(out)
+    if not names:  # a full build: images of earlier builds that no page uses any more go
+        shutil.rmtree(out / IMAGES, ignore_errors=True)
     try:
         pages = discover(source=source)
     except ValueError as exc:  # chapter metadata missing or malformed: the message names the notebook
@@ -264,7 +304,9 @@ def build(out: Path | None = None, names: list[str] | None = None, *, execute: b
     for page in left_out:
         (out / page.html_name).unlink(missing_ok=True)
     pages = [p for p in pages if p not in left_out]
-    written = [render_index(pages, out), render_glossary(pages, out)]
+    from .site_pages import render_errata
+
+    written = [render_index(pages, out), render_glossary(pages, out), render_errata(pages, out)]
     for i, page in enumerate(pages):
         if names and not any(page.path.stem.startswith(n.removesuffix(".ipynb")) for n in names):
             continue
@@ -278,8 +320,11 @@ def build(out: Path | None = None, names: list[str] | None = None, *, execute: b
         print(f"{time.perf_counter() - t0:.1f} s", flush=True)
     total = time.perf_counter() - start
     print(f"built {len(written)} pages for the {audience} audience in {total:.1f} s -> {out}")
+    print(f"  {'page':40s} {'HTML':>10s} {'+ its images':>14s}")
     for path in written:
-        print(f"  {path.name:40s} {path.stat().st_size / 1024:8.1f} KiB")
+        html_kib = path.stat().st_size / 1024
+        images = sum((out / IMAGES / n).stat().st_size for n in images_of(path.read_text(encoding="utf-8"))) / 1024
+        print(f"  {path.name:40s} {html_kib:6.1f} KiB {html_kib + images:10.1f} KiB")
     return written
 
 

@@ -51,23 +51,26 @@ def _nav(pages, current: int | None, *, label: str = "Chapters") -> str:
 
 
 def _reviewed() -> bool:
-    """Whether any chapter has a clinical review record (the notes then say "partly reviewed")."""
-    try:
-        from ..content import load_content
+    """Whether any chapter has a clinical sign-off record in content/reviews/ (the notes then say "partly
+    reviewed"); the records replace the old per-file ``review:`` blocks (issue 15)."""
+    from ..content.reviews import load_reviews
 
-        review = load_content().review
-        return any(getattr(r, "reviewed_by", None) for r in review.values())
-    except Exception:  # the content package reports its own errors elsewhere
-        return False
+    return bool(load_reviews())
 
 
-def notes_html(*, instructor: bool = False) -> str:
-    """The notes every page carries (teacher pages first say they are for teachers)."""
+def notes_html(*, instructor: bool = False, chapter: str | None = None) -> str:
+    """The notes every page carries (teacher pages first say they are for teachers); a chapter page shows its own
+    review status from content/reviews/ ("not yet clinically reviewed" until a real record exists)."""
     from ..content.notices import load_notices, urgent_html  # one wording, content/notices.yaml (issue 15)
 
     head, _, rest = load_notices().not_medical_advice.partition(". ")
+    review_line = None
+    if chapter is not None:
+        from ..content.reviews import status_for
+
+        review_line = status_for(chapter).text
     return _render("notes.html.j2", instructor=instructor, reviewed=_reviewed(), not_advice_head=head.rstrip("."),
-                   not_advice_rest=rest, urgent_html=Markup(urgent_html()))
+                   not_advice_rest=rest, urgent_html=Markup(urgent_html()), review_line=review_line)
 
 
 def footer_html() -> str:
@@ -180,9 +183,22 @@ def render_index(pages, out: Path) -> Path:
     return _write(out, "index.html", SITE_TITLE, main, pages)
 
 
+ERRATA_PAGE = "errata.html"
+
+
+def render_errata(pages, out: Path) -> Path:
+    """The errata page: what changed in substance between versions (from docs/errata.md, issue 15)."""
+    import mistune
+
+    from ..paths import repo_root
+
+    text = (repo_root() / "docs" / "errata.md").read_text(encoding="utf-8")
+    return _write(out, ERRATA_PAGE, f"Errata - {SITE_TITLE}", mistune.html(text), pages)
+
+
 def render_glossary(pages, out: Path) -> Path:
     """The glossary page: every term, A to Z, with its sources."""
-    from ..glossary import glossary_body_html
+    from ..views.glossary import glossary_body_html
 
     main = _render("glossary_page.html.j2", body=Markup(glossary_body_html()))
     return _write(out, GLOSSARY_PAGE, f"Glossary - {SITE_TITLE}", main, pages)

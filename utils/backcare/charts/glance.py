@@ -25,6 +25,9 @@ def _lines(row) -> list[tuple[str, str]]:
             out += [(w, "harm") for w in textwrap.wrap(words, _WRAP + 1)]
     elif row.harm.kind == "not_quantified":
         out.append(("⚠ harm not quantified", "harm"))
+    against = [c.guideline for c in row.guidelines if c.status == "against"]
+    if against:
+        out.append((f"✗ against: {', '.join(against)}", "harm"))
     return out
 
 
@@ -68,7 +71,8 @@ def plot_glance_summary(data, ax=None):
         ax.set_title(textwrap.fill(f"{g.condition_name}: " + (title or "options by invasiveness level"), 105),
                      fontsize=9.5, loc="left")
         key = "   ".join(f"{sym} {words.lower()}" for sym, words in lg.BENEFIT.values()) + \
-              "   ⚠ serious harm, each its own measure and population (never compare)"
+              "   ⚠ serious harm, each its own measure and population (never compare)   ✗ a guideline (NICE, ACP, WHO) " \
+              "advises against; every position and its condition is in the table"
         ax.text(0, -0.3, textwrap.fill("Key: " + key, 150), fontsize=6.6, va="top", transform=ax.transData)
     return fig
 
@@ -88,7 +92,9 @@ def summary_alt(data) -> str:
             continue
         items = []
         for r in rows:
-            item = f"{gw.short_name(r.name)} ({lg.BENEFIT[r.best_benefit][1].lower()}"
+            best = next((b.label for b in r.benefit if b.category == r.best_benefit), "Not estimated")
+            item = f"{gw.short_name(r.name)} ({best[0].lower() + best[1:]}; " + ", ".join(
+                f"{c.guideline} {c.label.lower()}" for c in r.guidelines)
             if r.harm.kind == "figure":
                 f = r.harm.figures[0]
                 item += f"; serious harm {gw.harm_words(f)}, {f.harm.lower()}"

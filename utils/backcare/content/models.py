@@ -222,6 +222,8 @@ class GuidelinePosition(Strict):
     verified: bool = True
     confidence: Confidence = "✔"
     note: Text | None = None
+    checked_on: _dt.date | None = None
+    """When this position was last checked against the guideline's own text (null: not recorded)."""
 
     @model_validator(mode="after")
     def _honest(self) -> "GuidelinePosition":

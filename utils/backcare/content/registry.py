@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..choices import check_choice
+from .models import FILES
 
 __all__ = ["CORE_FILES", "Entry", "REGISTRY", "entry_for", "name_for_model", "registered_files", "unregistered_files"]
 
@@ -94,15 +95,18 @@ REGISTRY: tuple[Entry, ...] = (
           "chapters/schema/vignettes.json"),
     Entry("answers/*.yaml", "backcare.content.answers:AnswerFile", "model answers, one file per chapter",
           "schema/answers.json"),
+    Entry("reviews/*.yaml", "backcare.content.reviews:ReviewRecord", "clinical sign-off records (none yet)", None),
     Entry("quiz/*.yaml", "backcare.content.quiz:QuestionBank", "self-check question banks", "quiz/question_bank.schema.json"),
     Entry("notices.yaml", "backcare.content.notices:NoticesFile", "the not-advice and urgent-symptoms notices",
           "schema/notices.json"),
     Entry("cast.yaml", "backcare.content.cast:CastFile", "the made-up people the chapters introduce",
           "schema/cast.json"),
+    Entry("reviews/*.yaml", "backcare.content.reviews:ReviewRecord", "clinical sign-off records (none yet)",
+          "schema/review.json"),
 )
 
 #: The files read together by :func:`backcare.content.load_content` (cross-file rules apply to them).
-CORE_FILES: tuple[str, ...] = tuple(e.pattern for e in REGISTRY[:7])
+CORE_FILES: tuple[str, ...] = tuple(FILES)
 
 
 def entry_for(name: str) -> Entry:

@@ -2,7 +2,8 @@
 
 "Visible" means what a student sees on the self-study page without opening anything: markdown prose and tables, and
 cell outputs (HTML where there is HTML, else plain text), without instructor cells, without collapsed ``<details>``
-blocks (model answers, data tables under charts), without image data and without code inputs (one-line calls).
+blocks (model answers, data tables under charts), without image data, without code inputs (one-line calls) and
+without the References section (a list to look things up in, not to read through).
 Each widget (explorer, calculator, self-check, predict-then-reveal) adds :data:`MINUTES_PER_INTERACTIVE`.
 
 Run ``python -m backcare.dev.reading_time [notebook ...]`` for a table.
@@ -33,6 +34,7 @@ _STYLE = re.compile(r"<(style|script)\b.*?</\1>", re.S | re.I)
 _CITE = re.compile(r"\[@[^\]]*\]")
 _CODE = re.compile(r"`[^`]*`")
 _LINK = re.compile(r"\]\([^)]*\)")
+_HEADING = re.compile(r"^#{1,3} +(.+)$", re.M)
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
 
 
@@ -80,12 +82,19 @@ def reading_time(path: str | Path) -> ReadingTime:
     path = Path(path)
     nb = json.loads(path.read_text(encoding="utf-8"))
     words = interactives = 0
+    in_references = False
     for cell in nb.get("cells", []):
         tags = set((cell.get("metadata") or {}).get("tags") or [])
         if "instructor" in tags or "remove-cell" in tags:
             continue
         if cell.get("cell_type") == "markdown":
-            words += visible_words_in_markdown(_source(cell))
+            heading = _HEADING.match(_source(cell))
+            if heading:
+                in_references = heading.group(1).strip().lower() == "references"
+            if not in_references:
+                words += visible_words_in_markdown(_source(cell))
+            continue
+        if in_references:  # the reference list is looked up, not read through
             continue
         for out in cell.get("outputs", []):
             data = out.get("data") or {}

@@ -16,17 +16,19 @@ ValueError: no chapter matches '42'; chapters are 00_start_here...
 """
 from __future__ import annotations
 
-import html
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .choices import check_choice
-from .logic.citations import CITE_RE, KEY_RE
-from .content.teaching import Profession, TeachingFile
-from .notebook_meta import ChapterMeta, chapter_meta, is_instructor, is_instructor_notebook
-from .paths import notebooks_dir
+from ..choices import check_choice
+from ..content import load, read
+from ..content.teaching import Profession, TeachingFile  # noqa: F401  (Profession: for callers)
+from ..logic.citations import CITE_RE, KEY_RE
+from ..notebook_meta import ChapterMeta, chapter_meta, is_instructor, is_instructor_notebook
+from ..paths import notebooks_dir
+from ..views.teaching import profession_html
+from ..widgets import explorer
 
 TEACHING_FILE = "teaching.yaml"
 
@@ -93,8 +95,8 @@ class InstructorNotes:
     chapters: tuple[ChapterNotes, ...]
 
     def markdown(self) -> str:
-        from .content import load_content
-        from .logic.reference_labels import reference_label
+        from ..content import load_content
+        from ..logic.reference_labels import reference_label
 
         labels = {k: reference_label(r) for k, r in load_content().references.items()}
         titles = {c.meta.name: c.meta.title for c in self.chapters}
@@ -132,30 +134,7 @@ def instructor_notes(chapter: str | None = None, *, source: str | Path | None = 
 
 def load_teaching(path: str | Path | None = None) -> TeachingFile:
     """Read ``content/teaching.yaml`` strictly (``ContentError`` lists every problem)."""
-    from .content import load, read
-
     return load(TEACHING_FILE) if path is None else read(TEACHING_FILE, path=path)
-
-
-def profession_html(p: Profession, chapter_titles: dict[str, str]) -> str:
-    """One profession's view: focus, chapters to give more time to, an activity and an assessment idea.
-
-    Examples
-    --------
-    >>> p = Profession(id="x", name="X", focus="F", chapters=["00", "09"], activity="A", assessment="S")
-    >>> "09 (not in this copy of the series)" in profession_html(p, {"00": "00 Start here"})
-    True
-    """
-    chapters = "".join(
-        f"<li>{html.escape(chapter_titles.get(c, f'{c} (not in this copy of the series)'))}</li>" for c in p.chapters
-    )
-    return (
-        f'<section class="bc-box" aria-label="Adapting the series for {html.escape(p.name)}">'
-        f"<p><strong>Focus for {html.escape(p.name.lower())} students:</strong> {html.escape(p.focus)}</p>"
-        f"<p><strong>Chapters to give more time to:</strong></p><ul>{chapters}</ul>"
-        f"<p><strong>A class activity:</strong> {html.escape(p.activity)}</p>"
-        f"<p><strong>An assessment idea:</strong> {html.escape(p.assessment)}</p></section>"
-    )
 
 
 def teaching_by_profession(profession: str = "medicine", *, source: str | Path | None = None):
@@ -173,8 +152,6 @@ def teaching_by_profession(profession: str = "medicine", *, source: str | Path |
     ...
     ValueError: 'dentistry' is not a valid profession; supported values are medicine, physiotherapy, nursing, pharmacy
     """
-    from .widgets import explorer
-
     professions = load_teaching().professions
     ids = [p.id for p in professions]
     check_choice(profession, ids, what="profession")
