@@ -8,10 +8,10 @@ STAMP := $(VENV)/.backcare-runtime
 TEST_STAMP := $(VENV)/.backcare-test
 PIP := $(PY) -m pip install --disable-pip-version-check --progress-bar on -c constraints.txt
 
-.PHONY: lab test execute html content student bench lint handouts test-latest clean hub-deps hub classload
+.PHONY: lab test execute html content student bench lint handouts test-latest clean hub-deps hub classload review
 
 $(STAMP): pyproject.toml constraints.txt
-	@echo "First run: creating $(VENV) and installing the course's runtime dependencies (about 450 MB on disk)."
+	@echo "First run: creating $(VENV) and installing the course's runtime dependencies (about 440 MB on disk)."
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) -e .
 	touch $(STAMP)
@@ -54,6 +54,9 @@ student: $(STAMP)
 # Tagged PDF handouts (chapters, case cards, STarT Back scoring guide, one-page summaries) in _build/handouts.
 handouts: $(STAMP) node_modules/.package-lock.json
 	$(PY) -m backcare handouts
+
+review: $(STAMP)
+	$(PY) -m backcare review
 
 lint: $(STAMP)
 	$(PY) -m backcare lint

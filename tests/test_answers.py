@@ -19,7 +19,7 @@ PROMPT = "**A question to think about"
 #: Chapters whose every prompt has its answer cell (all of them once issue 16 is done).
 ANSWERED = sorted(p.stem for p in (ROOT / "content" / "answers").glob("[0-9]*.yaml"))
 #: Chapters 01-06 end their main section with an optional your-turn cell.
-YOUR_TURN = [s for s in NOTEBOOKS if s[:2] in ("01", "02", "03", "04")]
+YOUR_TURN = [s for s in NOTEBOOKS if s[:2] in ("01", "02", "03", "04", "05", "06")]
 
 
 def _nb(stem):
@@ -145,7 +145,7 @@ def test_answers_are_linted_for_numbers(tmp_path):
 
 
 def test_reference_list_includes_keys_cited_only_in_answers():
-    from backcare.citations import notebook_cited_keys
+    from backcare.logic.citations import notebook_cited_keys
 
     nb = {"cells": [{"cell_type": "markdown", "source": "Intro [@GBD2023]."},
                     {"cell_type": "code", "source": 'bc.compare_answer("01", "therapist_day_three")'}]}

@@ -94,7 +94,7 @@ def test_disagreements_fall_out_of_the_positions(c):
         "muscle_relaxants": {"ACP": ("for",), "WHO": ("against",)},
         "antidepressants": {"ACP": ("for",), "NICE": ("against",), "WHO": ("against",)},
         "anticonvulsants": {"ACP": ("no_recommendation",), "NICE": ("against",)},
-        "opioids": {"ACP": ("for",), "CDC": ("against",), "NICE": ("against", "for"), "WHO": ("against",)},
+        "opioids": {"ACP": ("for",), "CDC": ("only_if",), "NICE": ("against", "for"), "WHO": ("against",)},
     }
     with_scope = {d.treatment for d in c.disagreements(include_scope_gaps=True)}
     assert {"rf_denervation", "epidural_steroid_injection", "discectomy"} <= with_scope

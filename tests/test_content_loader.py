@@ -49,7 +49,7 @@ CASES = {
                                             "to report", None),
     "unknown_guideline.positions.yaml": (6, "positions.0.guideline", "unknown value 'AAFP'", "NICE, ACP, WHO, CDC"),
     "unknown_direction.positions.yaml": (8, "positions.0.direction", "unknown value 'maybe'",
-                                         "for, against, no_recommendation, out_of_scope, not_addressed"),
+                                         "for, against, only_if, no_recommendation, out_of_scope, not_addressed"),
     "missing_comparator.effects.yaml": (5, "effects.0.comparator", "required field is missing", COMPARATORS),
     "html_in_text.facts.yaml": (6, "facts.0.statement",
                                 "HTML or script is not allowed in course text (found a '<tag'); write plain text", None),

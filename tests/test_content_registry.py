@@ -21,6 +21,15 @@ def test_every_yaml_file_under_content_is_registered():
         assert expected in names
 
 
+def test_core_files_are_registered_with_the_loader_models():
+    from backcare.content.models import FILES
+    from backcare.content.registry import CORE_FILES
+
+    assert CORE_FILES == tuple(FILES)
+    for name, model in FILES.items():
+        assert entry_for(name).model_class() is model
+
+
 def test_every_entry_names_an_importable_model_and_a_description():
     for entry in REGISTRY:
         assert entry.model_class().model_fields, entry.pattern
@@ -91,5 +100,35 @@ def test_every_model_lists_the_keys_it_cites():
     kinds = {kind for _loc, kind, _key in citations(load("chapters/06_comparing_options.yaml"))}
     assert kinds == {"reference", "fact", "effect", "treatment"}
     for name, _entry in registered_files():
-        if name not in ("references.yaml", "teaching.yaml", "prose_numbers.yaml"):
+        if name not in ("references.yaml", "teaching.yaml", "prose_numbers.yaml", "cast.yaml"):  # cast: people, no facts
             assert cited_keys(load(name)), f"{name} cites no reference"
+
+
+def test_reference_uses_cover_every_registered_file(content_copy):
+    """Keys cited by any registered file count as used: a key no file cites shows up once the glossary cites it."""
+    from backcare.content import clear_cache
+    from backcare.content.cites import reference_uses
+
+    uses = reference_uses()
+    files = {f for names in uses.values() for f in names}
+    assert {"glossary.yaml", "chapters/vignettes.yaml", "quiz/04_medicines.yaml",
+            "answers/01_understanding_back_pain.yaml"} <= files
+    assert "Balague2012" not in uses  # prose-only in the course content
+    glossary = content_copy / "glossary.yaml"
+    text = glossary.read_text(encoding="utf-8")
+    glossary.write_text(text.replace("references: [WHOFactSheet2023, Oliveira2018]",
+                                     "references: [WHOFactSheet2023, Oliveira2018, Balague2012]", 1), encoding="utf-8")
+    clear_cache()
+    assert reference_uses()["Balague2012"] == ["glossary.yaml"]
+
+
+def test_review_records_are_registered_and_read_by_the_loader(content_copy):
+    from backcare.content.reviews import load_reviews
+
+    assert load_reviews() == []  # none yet: no placeholder reviewer is ever written
+    (content_copy / "reviews").mkdir()
+    (content_copy / "reviews" / "2026-01-02_example.yaml").write_text(
+        "reviewer: A. Example\nprofession: physiotherapist\ndate: 2026-01-02\nscope: [04_medicines]\n"
+        "hashes: ['0123456789abcdef']\nextra: 1\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"content/reviews/2026-01-02_example.yaml:6: extra: unknown field"):
+        load_reviews()

@@ -48,7 +48,7 @@ def test_summary_prints_counts_and_open_items(capsys):
     out = capsys.readouterr().out
     assert "treatments.yaml      39 treatments" in out
     assert "not yet clinically peer-reviewed" in out
-    assert "Positions per guideline" in out and "  CDC     2: against 2" in out
+    assert "Positions per guideline" in out and "  CDC     2: only_if 2" in out
     assert "Facts still approximate:" in out and "  danve_axspa_share_chronic (?)" in out
     assert "  acupuncture: ACP for; NICE against; WHO for" in out
 

@@ -9,9 +9,11 @@ import html
 import json
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from backcare.builders import handouts
+from backcare.logic.cases import load_vignettes
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted(p for p in (ROOT / "notebooks").glob("[0-9][0-9]*_*.ipynb")
@@ -46,7 +48,7 @@ def test_key_chart_prefers_a_cell_tagged_key_chart():
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
 def test_every_chapter_summary_has_objectives_and_summary(path):
-    page = handouts.summary_html(handouts._first(("nbformat", "from_dict"))(_nb(path)), path.name)
+    page = handouts.summary_html(nbformat.from_dict(_nb(path)), path.name)
     meta = _nb(path)["metadata"]["backcare"]
     assert meta["title"] in page
     for objective in meta["objectives"]:
@@ -57,8 +59,7 @@ def test_every_chapter_summary_has_objectives_and_summary(path):
 
 def test_case_cards_show_each_person_with_goals_and_start_back_answers():
     page = handouts.case_cards_html()
-    vignettes = handouts._first(("backcare.cases", "load_vignettes"), ("backcare.lessons.cases", "load_vignettes"),
-                                ("backcare.content", "load_vignettes"))().vignettes
+    vignettes = load_vignettes().vignettes
     assert page.count('class="page card"') == len(vignettes) >= 6
     for v in vignettes:
         assert _esc(v.name) in page and _esc(v.goals.split(",")[0]) in page
@@ -97,8 +98,7 @@ def test_handouts_print_within_budget_with_extractable_text(site_dir, tmp_path):
             assert "Learning objectives" in words
             assert "/StructTreeRoot" in str(reader.trailer["/Root"].keys()), "the PDF must be tagged"
     cards = PdfReader(tmp_path / "07_case_cards.pdf")
-    vignettes = handouts._first(("backcare.cases", "load_vignettes"), ("backcare.lessons.cases", "load_vignettes"),
-                                ("backcare.content", "load_vignettes"))().vignettes
+    vignettes = load_vignettes().vignettes
     assert len(cards.pages) == len(vignettes)
     for page, v in zip(cards.pages, vignettes):
         assert v.name in page.extract_text()

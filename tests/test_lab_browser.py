@@ -124,8 +124,9 @@ def test_run_all_in_jupyterlab_then_drive_the_widgets(lab_page, notebook):
 def drive_start_here(page) -> None:
     """00: the invasiveness explorer and every kind of self-check question."""
     from backcare.content import load_content
-    from backcare.invasiveness import level_card_html
-    from backcare.quiz import check_multiple, check_numeric, check_single, load_bank
+    from backcare.lessons.invasiveness import level_card_html
+    from backcare.lessons.quiz import load_bank
+    from backcare.logic.quiz import check_multiple, check_numeric, check_single
 
     # The invasiveness explorer: choose each of two levels; the visible card is the package's card for that level.
     levels = load_content().invasiveness_levels
@@ -167,9 +168,10 @@ def drive_start_here(page) -> None:
 
 def drive_assessment(page) -> None:
     """02: tick STarT Back checkboxes until the answers are the synthetic high-risk example; after each click the
-    result shown is ``start_back_summary(answers)`` of the ticks so far (scored by ``clinical.start_back``)."""
-    from backcare.assessment import RISK_EXAMPLES, SYNTHETIC_START_BACK, start_back_summary
-    from backcare.clinical import START_BACK_ITEMS
+    result shown is ``start_back_summary(answers)`` of the ticks so far (scored by ``logic.start_back.start_back``)."""
+    from backcare.lessons.start_back import RISK_EXAMPLES, SYNTHETIC_START_BACK
+    from backcare.views.start_back import start_back_summary
+    from backcare.logic.start_back import START_BACK_ITEMS
 
     first = page.get_by_label(f"1. {START_BACK_ITEMS[0].text}", exact=True)
     first.wait_for(state="visible", timeout=20000)

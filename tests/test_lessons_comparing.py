@@ -30,7 +30,7 @@ def test_options_explorer_switches_view():
 def test_benefit_and_harm_explorer_views():
     ex = lesson.benefit_and_harm_explorer("sciatica")
     assert "Sciatica" in ex.visible_html() and 'alt="' in ex.visible_html()
-    with pytest.raises(ValueError, match="unknown condition 'back'"):
+    with pytest.raises(ValueError, match="'back' is not a valid condition; supported values are acute_nonspecific_lbp"):
         lesson.benefit_and_harm_explorer("back")
 
 

@@ -55,7 +55,7 @@ def test_risk_explorer_rejects_non_procedures():
 
 @pytest.mark.parametrize("stem, calls", [
     ("03_self_care_and_non_invasive", ["options_table(", "show_effects(", "positions_matrix(", "tier_explorer(",
-                                       'evidence_box("chiropractic")', 'evidence_box("acupuncture")',
+                                       'evidence_box("spinal_manipulation")', 'evidence_box("acupuncture")',
                                        "care_team_table(", "care_team_explorer(", "self_check(", "references_for("]),
     ("05_procedures_devices_and_surgery", ["options_table(", "show_effects(", "positions_matrix(", "tier_explorer(",
                                            "evidence_box(", "when_invasive_care_is_right(", 'show_procedure_risks("harm")',

@@ -12,7 +12,7 @@ EXPECTED = {
     ("paracetamol", "WHO"): ("no_recommendation",),      # no eligible evidence (§13/§15)
     ("opioids", "WHO"): ("against",),                    # conditional against
     ("opioids", "NICE"): ("for", "against", "against"),  # weak opioid acute if NSAID unsuitable; not chronic/sciatica
-    ("opioids", "CDC"): ("against", "against"),          # non-opioid options first
+    ("opioids", "CDC"): ("only_if", "only_if"),          # non-opioid options first; opioids only if (issue 15)
     ("acupuncture", "NICE"): ("against",),
     ("acupuncture", "ACP"): ("for", "for"),
     ("acupuncture", "WHO"): ("for",),

@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from backcare.citations import notebook_cited_keys
+from backcare.logic.citations import notebook_cited_keys
 from backcare.notebook_meta import KNOWN_TAGS, cell_tags, chapter_meta
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,6 +57,11 @@ def test_widget_state_saved_with_renumbered_ids_and_no_timings(path):
     models = nb.metadata["widgets"][STATE]["state"]
     assert list(models) == [new_id(n) for n in range(1, len(models) + 1)], f"{path.name}: model ids not renumbered"
     assert views[0] == new_id(1) and all(v in models for v in views), f"{path.name}: a widget view has no state"
+    # A view must name a widget with a view (not a layout or style model): a cell-level merge can pair the outputs of
+    # one execution with the state of another; re-execute the notebook after such a merge.
+    wrong = [v for v in views if models[v]["model_name"].endswith(("LayoutModel", "StyleModel"))
+             or not models[v]["state"].get("_view_name")]
+    assert not wrong, f"{path.name}: widget views point at models without a view {wrong}; run `make execute`"
     referenced = set(re.findall(r"IPY_MODEL_([0-9a-f]{32})", json.dumps(models)))
     assert referenced <= set(models), f"{path.name}: references to models not saved: {sorted(referenced - set(models))}"
 

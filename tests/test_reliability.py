@@ -263,7 +263,8 @@ def test_every_typed_input_answers_bad_input_with_a_clear_message(roots_by_noteb
 
 def test_start_here_numeric_question_shows_check_numeric_for_every_bad_input(roots_by_notebook):
     """The exact message, not just 'some message': what the box shows equals check_numeric's message."""
-    from backcare.quiz import Quiz, check_numeric
+    from backcare.logic.quiz import check_numeric
+    from backcare.widgets.quiz import Quiz
 
     quiz = next(r for r in roots_by_notebook["00_start_here"] if isinstance(r, Quiz))
     blocks = [b for b in quiz.blocks if b.question.kind == "numeric"]
@@ -279,7 +280,8 @@ def test_start_here_numeric_question_shows_check_numeric_for_every_bad_input(roo
 
 def test_bad_input_messages_name_the_problem():
     """Each kind of bad input gets its own explanation (not one generic 'invalid')."""
-    from backcare.quiz import check_numeric, load_bank
+    from backcare.lessons.quiz import load_bank
+    from backcare.logic.quiz import check_numeric
 
     q = next(q for q in load_bank("00_start_here").questions if q.kind == "numeric")
     messages = {bad: check_numeric(q, bad) for bad in ("", "ten", "1,5", "x" * 5000, "1e400")}
@@ -293,7 +295,7 @@ def test_bad_input_messages_name_the_problem():
 
 
 # --------------------------------------------------------------------------------------------------------------------
-# Calculators: properties not already covered in tests/test_clinical.py
+# Calculators: properties not already covered in tests/test_logic_*.py
 # --------------------------------------------------------------------------------------------------------------------
 probabilities = st.floats(0, 1, allow_nan=False)
 
@@ -301,7 +303,7 @@ probabilities = st.floats(0, 1, allow_nan=False)
 @settings(max_examples=300, deadline=None)
 @given(probabilities, probabilities)
 def test_likelihood_ratios_never_crash_and_agree_with_their_definition(sens, spec):
-    from backcare.clinical import likelihood_ratios
+    from backcare.logic.test_accuracy import likelihood_ratios
 
     try:
         lr_pos, lr_neg = likelihood_ratios(sens, spec)
@@ -322,7 +324,7 @@ def test_likelihood_ratios_never_crash_and_agree_with_their_definition(sens, spe
 @settings(max_examples=200, deadline=None)
 @given(st.floats(0.01, 0.99), st.floats(0.01, 0.99), st.floats(0.01, 0.99), st.booleans())
 def test_post_test_probability_equals_pre_test_odds_times_the_likelihood_ratio(pre, sens, spec, positive):
-    from backcare.clinical import likelihood_ratios, post_test_probability
+    from backcare.logic.test_accuracy import likelihood_ratios, post_test_probability
 
     value = post_test_probability(pre, sens, spec, positive=positive)
     lr = likelihood_ratios(sens, spec)[0 if positive else 1]
@@ -337,7 +339,7 @@ answer_values = st.one_of(st.booleans(), st.integers(-1, 2), st.none(), st.text(
 @settings(max_examples=300, deadline=None)
 @given(st.dictionaries(answer_keys, answer_values, max_size=12))
 def test_start_back_on_any_answers_gives_a_result_or_a_value_error_naming_the_item(answers):
-    from backcare.clinical import start_back
+    from backcare.logic.start_back import start_back
 
     try:
         result = start_back(answers)
@@ -360,7 +362,7 @@ def _all_html(widget) -> list[str]:
 
 def test_explorer_card_escapes_text_that_slipped_past_the_models():
     from backcare.content.models import InvasivenessLevel
-    from backcare.invasiveness import level_card_html
+    from backcare.lessons.invasiveness import level_card_html
 
     real = __import__("backcare.content", fromlist=["load_content"]).load_content().invasiveness_levels[0]
     level = real.model_copy(update={"name": SCRIPT, "definition": SCRIPT})
@@ -371,7 +373,8 @@ def test_explorer_card_escapes_text_that_slipped_past_the_models():
 
 
 def test_quiz_escapes_text_that_slipped_past_the_models():
-    from backcare.quiz import Option, Question, quiz
+    from backcare.content.quiz import Option, Question
+    from backcare.lessons.quiz import quiz
 
     option_ok = Option(text="A", correct=True, feedback="A is right because it is the first letter.")
     bad_option = Option.model_construct(text=SCRIPT, correct=False, feedback=SCRIPT + " is tempting.")
@@ -437,9 +440,15 @@ def _network(names: set[str]) -> set[str]:
 
 
 def test_the_package_imports_no_network_client():
+    """The course never talks to the network. The one exception is a developer tool apart from the course,
+    backcare.dev.labdriver, which starts and polls a JupyterLab server on 127.0.0.1 (and nowhere else)."""
     package = ROOT / "utils" / "backcare"
+    driver = package / "dev" / "labdriver.py"
+    assert set(re.findall(r"https?://([^/:\"'{]+)", driver.read_text(encoding="utf-8"))) == {"127.0.0.1"}
     offenders = {}
     for path in sorted(package.rglob("*.py")):
+        if path == driver:
+            continue
         found = _network(_imports(path))
         if found:
             offenders[str(path.relative_to(ROOT))] = sorted(found)

@@ -13,7 +13,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from backcare.builders import site
-from backcare.figures import PLACEHOLDER_ALT
+from backcare.charts.show import PLACEHOLDER_ALT
 
 pytestmark = pytest.mark.slow  # starts kernels and nbconvert
 
@@ -74,6 +74,14 @@ def test_fixture_site_builds_with_index_glossary_and_page(tmp_path):
     page = (tmp_path / "html" / "50_fine.html").read_text()
     assert "42" in page and 'href="glossary.html"' in page
     assert (tmp_path / "html" / "_static" / "require.js").exists()
+    layout = re.compile(r'<a class="bc-skip" href="#content">Skip to content</a>\s*<header class="bc-header" '
+                        r'role="banner">.*</header>\s*<aside aria-label="Important notes" class="bc-notes">.*</aside>'
+                        r'\s*<main id="content" tabindex="-1">.*</main>\s*<footer class="bc-footer" '
+                        r'role="contentinfo">.*</footer>\s*</body>', re.S)
+    for path in written:  # notebook pages and pages without a notebook share ONE layout file
+        html = path.read_text()
+        assert layout.search(html), path.name
+        assert html.count('role="banner"') == 1 and html.count('role="contentinfo"') == 1, path.name
 
 
 def test_plain_nbconvert_keeps_alt_text_on_every_figure(tmp_path):
@@ -94,3 +102,24 @@ def test_plain_nbconvert_keeps_alt_text_on_every_figure(tmp_path):
             assert alt and len(alt.group(1).strip()) >= 15, f"{nb.name}: image without real alt: {img[:120]}"
             assert PLACEHOLDER_ALT.lower() not in alt.group(1).lower(), f"{nb.name}: nbconvert placeholder alt"
     assert figures >= 1
+
+
+def test_front_door_lists_what_each_chapter_asks_the_student_to_do(tmp_path):
+    """The index: a start button, the at-a-glance picture with alt text, chapter cards with time, activities and
+    review status; one compact notice block whose urgent-symptoms lines are complete."""
+    from backcare.builders import site_pages
+    from backcare.content.notices import load_notices
+
+    pages = site.discover()
+    target = site_pages.render_index(pages, tmp_path)
+    page = target.read_text()
+    first = [p for p in pages if not p.is_instructor][0]
+    assert f'<a class="bc-start" href="{first.html_name}">' in page
+    assert 'alt="Chronic low back pain' in page
+    assert page.count('<li class="bc-card">') == len([p for p in pages if not p.is_instructor])
+    assert page.count("Review status: ") >= len([p for p in pages if not p.is_instructor])
+    activities = site_pages.chapter_activities(first.path)
+    assert activities and all(a in page for a in activities)
+    assert any(a.startswith("Self-check: ") for a in activities)
+    urgent = load_notices().urgent_symptoms.text
+    assert page.count('class="bc-notice-block"') == 1 and urgent in page.replace("&#39;", "'")

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from backcare.figures import PLACEHOLDER_ALT
+from backcare.charts.show import PLACEHOLDER_ALT
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -188,7 +188,9 @@ def test_every_page_links_glossary_notes_and_licences(site_page, name):
     text = site_page(name).read_text()
     assert 'href="glossary.html"' in text, f"{name}.html does not link the glossary"
     assert "Teaching material, not medical advice." in text
-    assert "Urgent symptoms: seek emergency care the same day" in text
+    from backcare.content.notices import load_notices
+
+    assert load_notices().urgent_symptoms.heading in text  # the one wording, content/notices.yaml
     assert "Review status:" in text
     assert 'href="https://creativecommons.org/licenses/by/4.0/"' in text and "CC BY 4.0" in text
     assert "MIT" in text
@@ -247,7 +249,7 @@ def test_every_chart_has_its_numbers_in_a_details_table(site_page, name):
 
 
 def test_glossary_page_has_every_term_and_its_sources(site_dir):
-    from backcare.glossary import load_glossary
+    from backcare.lessons.glossary import load_glossary
 
     text = (site_dir / "glossary.html").read_text()
     page = parse(site_dir / "glossary.html")

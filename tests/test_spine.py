@@ -32,10 +32,11 @@ def _pyproject_deps() -> tuple[set[str], set[str]]:
     return runtime, test
 
 
-def _environment_pip_deps() -> set[str]:
-    deps = set()
+def _environment_pip_pins(name: str = "environment.yml") -> dict[str, str | None]:
+    """The pip section of a conda environment file: normalised name -> pinned version (None when unpinned)."""
+    pins: dict[str, str | None] = {}
     in_pip = False
-    for line in (ROOT / "environment.yml").read_text().splitlines():
+    for line in (ROOT / name).read_text().splitlines():
         stripped = line.strip()
         if stripped.startswith("- pip:"):
             in_pip = True
@@ -43,19 +44,45 @@ def _environment_pip_deps() -> set[str]:
         if in_pip and stripped.startswith("- ") and line.startswith("      "):
             item = stripped[2:].strip()
             if item != "-e .":
-                deps.add(_norm(re.split(r"[<>=!~\[ ]", item)[0]))
+                dist, _, version = item.partition("==")
+                pins[_norm(dist)] = version or None
         elif in_pip and stripped and not stripped.startswith("#") and not line.startswith("      "):
             in_pip = False
-    return deps
+    return pins
 
 
-def test_environment_yml_and_pyproject_declare_the_same_dependencies():
+def _constraints() -> dict[str, str]:
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if "==" in line:
+            dist, version = line.split("==", 1)
+            pins[_norm(dist)] = version.strip()
+    return pins
+
+
+def test_environment_yml_is_runtime_only_and_pinned_to_constraints():
+    """Binder/JupyterHub images get what running the course needs, at the versions CI tests (constraints.txt)."""
     runtime, test = _pyproject_deps()
-    env = _environment_pip_deps()
-    assert env == runtime | test, (
-        f"only in environment.yml: {sorted(env - runtime - test)}; only in pyproject: {sorted((runtime | test) - env)}"
+    env = _environment_pip_pins()
+    assert set(env) == runtime, (
+        f"only in environment.yml: {sorted(set(env) - runtime)}; runtime deps missing: {sorted(runtime - set(env))}"
     )
-    assert "-e ." in (ROOT / "environment.yml").read_text(), "environment.yml must install the package (pip: -e .)"
+    constraints = _constraints()
+    wrong = {d: (v, constraints.get(d)) for d, v in env.items() if v is None or v != constraints.get(d)}
+    assert not wrong, f"environment.yml pins that differ from constraints.txt (pinned, constraints): {wrong}"
+    text = (ROOT / "environment.yml").read_text()
+    assert "-e ." in text, "environment.yml must install the package (pip: -e .)"
+    assert "nodejs" not in text, "Node.js is for building the site and testing: environment-dev.yml"
+
+
+def test_environment_dev_yml_adds_the_test_extras_at_the_same_pins():
+    runtime, test = _pyproject_deps()
+    dev = _environment_pip_pins("environment-dev.yml")
+    assert set(dev) == runtime | test
+    constraints = _constraints()
+    assert {d: v for d, v in dev.items() if v != constraints.get(d)} == {}
+    assert "nodejs" in (ROOT / "environment-dev.yml").read_text()
 
 
 def _imports_in(source: str) -> set[str]:
@@ -255,3 +282,25 @@ def test_backcare_root_pointed_at_a_student_copy_fails_with_a_clear_message(tmp_
     assert out.returncode == 1
     assert f"BACKCARE_ROOT={tmp_path} has no content/ folder" in out.stderr
     assert "run `python -m backcare lab` inside it" in out.stderr
+
+
+@pytest.mark.slow
+def test_a_regular_pip_install_is_refused_with_a_clear_message(tmp_path):
+    """`pip install .` (not -e) would install the package without content/ and notebooks/: it is refused, saying what
+    works. Run on a copy, so the build leaves nothing in the project folder."""
+    import shutil
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, src / name)
+    for name in ("utils", "_build_backend"):
+        shutil.copytree(ROOT / name, src / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    out = subprocess.run([sys.executable, "-m", "pip", "install", "--disable-pip-version-check", "--no-deps",
+                          "--target", str(tmp_path / "target"), str(src)], capture_output=True, text=True, timeout=300)
+    text = out.stdout + out.stderr
+    if "setuptools" in text and ("No matching distribution" in text or "Could not find a version" in text):
+        pytest.skip("pip could not fetch the build requirements (setuptools) from the package index: offline")
+    assert out.returncode != 0
+    assert "backcare is installed from its project folder in editable mode only: run `pip install -e .`" in text
+    assert not (tmp_path / "target" / "backcare").exists()

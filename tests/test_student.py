@@ -111,5 +111,24 @@ def test_command_line_writes_the_copies(tmp_path):
     result = subprocess.run([sys.executable, "-m", "backcare", "student", "--out", str(out)],
                             capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert result.returncode == 0, result.stderr
-    assert f"wrote {len(CHAPTERS)} student notebook" in result.stdout
+    assert f"wrote {len(CHAPTERS)} notebooks for the self-study audience" in result.stdout
     assert sorted(p.name for p in out.glob("*.ipynb")) == [p.name for p in CHAPTERS]
+
+
+def test_the_audience_option_is_the_builders_one(tmp_path):
+    """`student --audience`: class copies lose the model answers too; a teacher copy keeps everything, guide included."""
+    from backcare.builders.audience import TAG_ANSWER, TAG_INSTRUCTOR
+
+    def tagged(folder, tag):
+        return sum(tag in (c.get("metadata", {}).get("tags") or []) for p in folder.glob("*.ipynb")
+                   for c in nbformat.read(p, as_version=4).cells)
+
+    copies = {}
+    for audience in ("self-study", "class", "teacher"):
+        copies[audience] = tmp_path / audience
+        assert main(["--out", str(copies[audience]), "--audience", audience]) == 0
+    everything = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    assert sorted(p.name for p in copies["teacher"].glob("*.ipynb")) == everything
+    assert sorted(p.name for p in copies["class"].glob("*.ipynb")) == [p.name for p in CHAPTERS]
+    assert tagged(copies["self-study"], TAG_ANSWER) > 0 and tagged(copies["class"], TAG_ANSWER) == 0
+    assert tagged(copies["self-study"], TAG_INSTRUCTOR) == 0 and tagged(copies["teacher"], TAG_INSTRUCTOR) > 0

@@ -22,7 +22,8 @@ def test_disagreements_are_derived_from_positions():
     derived = [d.treatment for d in load_content().disagreements()]
     names = [load_content().treatments[t].name for t in derived]
     assert [line[2:].split(":")[0] for line in block.text.splitlines()[1:]] == names
-    assert "Acupuncture and dry needling: ACP for; NICE against; WHO for" in block.text
+    assert ("Acupuncture and dry needling: ACP ✓ for (acute low back pain) / ✓ for (chronic low back pain); "
+            "NICE ✗ against (all low back pain); WHO ✓ for (chronic low back pain)") in block.text
 
 
 def test_access_us_is_one_dated_example():

@@ -38,10 +38,23 @@ def test_escape_quotes_for_attributes():
     assert escape('a "b" <c>') == "a &quot;b&quot; &lt;c&gt;"
 
 
-def test_chapterkit_htmlblock_is_the_one_type():
-    from backcare._chapterkit import HtmlBlock
+def test_html_blocks_of_the_chapters_are_the_one_type():
+    from backcare.views.options import benefit_and_harm
+    from backcare.views.procedures import care_team_table, when_invasive_care_is_right
 
-    assert HtmlBlock is Html
+    assert all(type(b) is Html for b in (benefit_and_harm("nsaids"), care_team_table(), when_invasive_care_is_right()))
+
+
+def test_join_lines_template_drops_line_breaks_and_quotes_are_escaped_as_html_escape_does():
+    env = environment()
+    template = env.from_string('{#- join lines -#}\n<ul>\n  {% for w in words %}\n'
+                               '    <li title="{{ w }}">{{ w }}</li>\n  {% endfor %}\n</ul>')
+    assert template.render(words=["it's \"x\""]) == (
+        '<ul><li title="it&#x27;s &quot;x&quot;">it&#x27;s &quot;x&quot;</li></ul>')
+
+
+def test_escape_neutralises_script():
+    assert escape('<script>alert("x")</script>') == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"
 
 
 def test_templates_escape_like_html_escape_so_moved_f_strings_keep_their_bytes():
@@ -49,3 +62,7 @@ def test_templates_escape_like_html_escape_so_moved_f_strings_keep_their_bytes()
 
     text = "it's <b>\"x\" & y</b>"
     assert render("_example.html.j2", words=[text]) == f"<p>{html.escape(text, quote=True)}</p>"
+
+
+def test_a_template_without_the_marker_keeps_its_line_breaks():
+    assert environment().from_string("<p>\n  {{ x }}\n</p>").render(x="a") == "<p>\n  a\n</p>"

@@ -61,14 +61,16 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "html": ("backcare.builders.site:main", "build the offline static site into _build/html"),
     "content": ("backcare.content.summary:main", "summarise content/; --check validates every content file"),
     "schema": ("backcare.content.schema:main", "write the JSON Schema of every content file; --check finds stale ones"),
-    "quiz": ("backcare.quiz:main", "check question banks while writing them (content/quiz/)"),
+    "quiz": ("backcare.lessons.quiz:main", "check question banks while writing them (content/quiz/)"),
     "student": ("backcare.builders.student:main", "write student copies of the notebooks for an audience"),
     "slides": ("backcare.builders.deck:main", "build a chapter's lecture deck (reveal.js from npm, no CDN)"),
     "handouts": ("backcare.builders.handouts:main", "print tagged PDF handouts into _build/handouts"),
+    "review": ("backcare.builders.review:main", "write a printable clinical review packet per chapter into _build/review"),
     "lint": ("backcare.dev.lint:main", "developer: numbers in notebook prose must be held by content/ or allowed"),
     "bench": ("backcare.dev.bench:main", "developer: measure timings and sizes, write docs/benchmarks.md"),
     "hub": ("backcare.builders.hub:main", "run a JupyterHub on 127.0.0.1 for a class dry run (make hub-deps first)"),
     "classload": ("backcare.dev.classload:main", "developer: load-test the class hub with N students running a chapter"),
+    "diff-outputs": ("backcare.dev.outputs_diff:main", "developer: re-execute notebooks in memory; do their outputs read as the stored ones?"),
 }
 
 
@@ -83,7 +85,7 @@ def command(name: str):
     Traceback (most recent call last):
     ...
     ValueError: 'lnt' is not a valid command; supported values are lab, test, execute, html, content, schema, quiz, \
-student, slides, handouts, lint, bench, hub, classload (similar: lint)
+student, slides, handouts, review, lint, bench, hub, classload, diff-outputs (similar: lint)
     """
     import importlib
 

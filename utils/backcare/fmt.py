@@ -122,6 +122,15 @@ def span(low: object, high: object) -> str:
     return f"{low}" if low == high else f"{low} to {high}"
 
 
+def mid(value: float | None) -> str:
+    """A minimal important difference as labels say it.
+
+    >>> mid(10.0), mid(None)
+    ('MID 10', 'MID not stated by the source')
+    """
+    return f"MID {num(value)}" if value is not None else "MID not stated by the source"
+
+
 # ---- comparators ----------------------------------------------------------------------------------------------------
 
 def comparator(code: str, detail: str | None = None) -> str:

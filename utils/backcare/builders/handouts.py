@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import base64
 import html
-import importlib
 import json
 import re
 import subprocess
@@ -42,9 +41,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 #: Page budget of a chapter handout (A4), references and appendices included.
 PAGE_BUDGET = 15
 KEELE_URL = "https://www.keele.ac.uk/startback/"
-NOTICE = ("If back pain comes with new problems passing urine or controlling the bladder or bowel, numbness around the "
-          "genitals or back passage, new or worsening weakness in the legs, fever or feeling very unwell, or follows "
-          "a major injury, seek emergency care the same day.")
 _IMG_RE = re.compile(r'<img[^>]*src="(data:image/png;base64,[^"]+)"[^>]*alt="([^"]+)"')
 _IMG_RE2 = re.compile(r'<img[^>]*alt="([^"]+)"[^>]*src="(data:image/png;base64,[^"]+)"')
 
@@ -63,22 +59,11 @@ def _env():
 
 
 def _notice() -> str:
-    """The course's one urgent-symptoms wording, from content/ when it is there."""
-    for module, attr in (("backcare.content.notices", "urgent_text"), ("backcare.notices", "urgent_text")):
-        try:
-            return getattr(importlib.import_module(module), attr)()
-        except (ImportError, AttributeError):
-            continue
-    return NOTICE
+    """The course's one urgent-symptoms wording (content/notices.yaml)."""
+    from ..content.notices import load_notices
 
-
-def _first(*candidates: tuple[str, str]):
-    for module, attr in candidates:
-        try:
-            return getattr(importlib.import_module(module), attr)
-        except (ImportError, AttributeError):
-            continue
-    raise ImportError(f"none of {candidates} found")
+    urgent = load_notices().urgent_symptoms
+    return f"{urgent.heading}. {urgent.text}"
 
 
 def summary_markdown(nb) -> str:
@@ -119,12 +104,11 @@ def key_chart(nb) -> dict | None:
 
 
 def _render_citations(markdown: str) -> str:
-    from ..citations import CITE_RE, KEY_RE
+    from ..logic.citations import CITE_RE, KEY_RE
 
-    try:
-        labels = _first(("backcare.builders.site", "_labels"), ("backcare.site", "_labels"))()
-    except ImportError:
-        labels = {}
+    from .site import _labels
+
+    labels = _labels()
     return CITE_RE.sub(lambda m: "(" + "; ".join(labels.get(k, k) for k in KEY_RE.findall(m.group(1))) + ")",
                        markdown)
 
@@ -142,9 +126,10 @@ def summary_html(nb, name: str) -> str:
 
 
 def case_cards_html() -> str:
-    vignettes = _first(("backcare.cases", "load_vignettes"), ("backcare.lessons.cases", "load_vignettes"),
-                       ("backcare.content", "load_vignettes"))()
-    items = _first(("backcare.clinical", "START_BACK_ITEMS"), ("backcare.logic.startback", "START_BACK_ITEMS"))
+    from ..logic.cases import load_vignettes
+    from ..logic.start_back import START_BACK_ITEMS as items
+
+    vignettes = load_vignettes()
     cards = []
     for v in vignettes.vignettes:
         rows = []
@@ -162,9 +147,10 @@ def case_cards_html() -> str:
 
 
 def start_back_guide_html() -> str:
-    items = _first(("backcare.clinical", "START_BACK_ITEMS"), ("backcare.logic.startback", "START_BACK_ITEMS"))
-    groups = _first(("backcare.assessment", "chapter_data"), ("backcare.lessons.assessment", "chapter_data"))()
-    groups = groups.start_back_groups
+    from ..content.chapter_assessment import chapter_data
+    from ..logic.start_back import START_BACK_ITEMS as items
+
+    groups = chapter_data().start_back_groups
     physical = ", ".join(i.domain.lower() for i in items if not i.psychosocial)
     psych = ", ".join(i.domain.lower() for i in items if i.psychosocial)
     return _env().get_template("start_back_guide.html.j2").render(

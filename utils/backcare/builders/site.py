@@ -21,34 +21,16 @@ from pathlib import Path
 import nbformat
 
 from .audience import DEFAULT_AUDIENCE, add_audience_argument, audience_notebook, check_audience
+from .site_images import IMAGES, default_view_images, images_of, share_images
 from .widget_state import STATE, VIEW
-from ..citations import CITE_RE, KEY_RE
+from ..logic.citations import CITE_RE, KEY_RE
 from ..notebook_meta import ChapterMeta, chapter_meta
 from ..paths import PACKAGE_DIR, build_dir, notebooks_dir, repo_root
+from .site_pages import (GLOSSARY_PAGE, SITE_TITLE, _nav, cite_link, footer_html, notes_html,  # noqa: F401
+                         render_glossary, render_index)
 
-SITE_TITLE = "Back pain care: from self-care to surgery"
 TEMPLATE_DIR = PACKAGE_DIR / "templates"
 STATIC = "_static/"
-#: The footer: both licences linked (the licence texts are LICENSE and LICENSE-content.md in the project folder).
-FOOTER_HTML = (
-    '<p>Text, figures and content data: <a href="https://creativecommons.org/licenses/by/4.0/" rel="license">'
-    "CC BY 4.0</a>. Code: <a href=\"https://opensource.org/license/mit\">MIT</a> (see <code>LICENSE</code> and "
-    "<code>LICENSE-content.md</code>; cite the series with <code>CITATION.cff</code>). Teaching material, not "
-    "medical advice. Content not yet clinically peer-reviewed unless a page says otherwise.</p>"
-)
-GLOSSARY_PAGE = "glossary.html"
-
-NOT_ADVICE_HTML = (
-    '<p class="bc-note"><strong>Teaching material, not medical advice.</strong> This series teaches students and '
-    "self-learners how back pain is assessed and treated. It cannot assess you: for your own care, talk to a "
-    "health professional.</p>"
-)
-URGENT_HTML = (
-    '<p class="bc-urgent"><strong>Urgent symptoms: seek emergency care the same day</strong> if back pain comes with '
-    "new difficulty passing urine or controlling bladder or bowels, numbness around the genitals or back passage "
-    "(saddle area), new or worsening weakness in the legs, fever or feeling very unwell, or after a major injury "
-    "such as a fall or road accident.</p>"
-)
 
 
 @dataclass(frozen=True)
@@ -78,7 +60,7 @@ def discover(names: list[str] | None = None, source: Path | None = None) -> list
 
 def _labels() -> dict[str, str]:
     from ..content import load_content
-    from ..references import reference_label
+    from ..logic.reference_labels import reference_label
 
     return {k: reference_label(r) for k, r in load_content().references.items()}
 
@@ -90,8 +72,7 @@ def link_citations(nb, labels: dict[str, str]):
         missing = [k for k in keys if k not in labels]
         if missing:
             raise KeyError(f"unknown reference key(s) {', '.join(missing)}")
-        inner = "; ".join(html.escape(labels[k]) for k in keys)
-        return f'<a class="bc-cite" href="#ref-{keys[0]}">({inner})</a>'
+        return cite_link(keys, labels)
 
     for cell in nb.cells:
         if cell.cell_type == "markdown":
@@ -140,38 +121,6 @@ def needs_execution(nb) -> bool:
     return any(out["data"][VIEW]["model_id"] not in saved for out in view_outputs(cells))
 
 
-def _nav(pages: list[Page], current: int | None, *, label: str = "Chapters") -> str:
-    """Previous / contents / glossary / next. Previous and next move between chapters only (not teacher pages)."""
-    chapters = [p for p in pages if not p.is_instructor]
-    here = pages[current] if current is not None else None
-    pos = chapters.index(here) if here is not None and here in chapters else None
-    items = []
-    if pos is not None and pos > 0:
-        prev = chapters[pos - 1]
-        items.append(f'<li><a href="{prev.html_name}" rel="prev">Previous: {html.escape(prev.meta.title)}</a></li>')
-    items.append('<li><a href="index.html">Contents</a></li>')
-    items.append(f'<li><a href="{GLOSSARY_PAGE}">Glossary</a></li>')
-    if pos is not None and pos + 1 < len(chapters):
-        nxt = chapters[pos + 1]
-        items.append(f'<li><a href="{nxt.html_name}" rel="next">Next: {html.escape(nxt.meta.title)}</a></li>')
-    return f'<nav class="bc-nav" aria-label="{html.escape(label)}"><ul>{"".join(items)}</ul></nav>'
-
-
-def _review_html() -> str:
-    try:
-        from ..content import load_content
-
-        review = load_content().review
-        done = [r for r in review.values() if getattr(r, "reviewed_by", None)]
-    except Exception:  # the content package reports its own errors elsewhere
-        done = []
-    if not done:
-        return ('<p class="bc-note"><strong>Review status:</strong> not yet clinically peer-reviewed. '
-                "Every fact cites its source; corrections are welcome (CONTRIBUTING.md in the project folder says "
-                "how).</p>")
-    return '<p class="bc-note"><strong>Review status:</strong> partly reviewed; see each chapter.</p>'
-
-
 def _exporter():
     from nbconvert import HTMLExporter
 
@@ -198,20 +147,49 @@ def copy_assets(out: Path) -> None:
             "(require.js and @jupyter-widgets/html-manager come from npm, never from a CDN)."
         )
     static = out / "_static"
+    shutil.rmtree(static / "html-manager", ignore_errors=True)  # only what the pages use (below), nothing stale
     (static / "html-manager").mkdir(parents=True, exist_ok=True)
     shutil.copy2(require, static / "require.js")
+    # The widget manager bundle and its licence. Of its icon fonts (Font Awesome, 2.7 MB in five formats) only the
+    # WOFF2 files are kept: every browser that runs the bundle reads WOFF2, and no course widget shows an icon
+    # (checked in Chromium: no page requests a font).
     for f in manager.iterdir():
-        if f.suffix == ".map" or f.name in ("embed.js", "libembed-amd.js") or f.is_dir():
-            continue
-        shutil.copy2(f, static / "html-manager" / f.name)
+        if f.name in ("embed-amd.js", "embed.js.LICENSE.txt") or f.suffix == ".woff2":
+            shutil.copy2(f, static / "html-manager" / f.name)
     shutil.copy2(PACKAGE_DIR / "static" / "site.css", static / "site.css")
+    (static / "jupyterlab.css").write_text(jupyterlab_css(), encoding="utf-8")
 
 
-INSTRUCTOR_NOTE_HTML = (
-    '<p class="bc-note"><strong>For teachers.</strong> This page collects the instructor notes (timings, model '
-    "answers, debriefs) that student notebooks and chapter pages leave out. It is not part of the student copies "
-    "(<code>python -m backcare student</code>).</p>"
-)
+#: nbconvert's lab template adds these few rules inline after its CSS files; the shared stylesheet carries them.
+_LAB_TEMPLATE_RULES = """
+* { -webkit-print-color-adjust: exact; }
+a.anchor-link { display: none; }
+.jp-InputArea { overflow: hidden; }
+.jp-InputArea-editor { overflow: hidden; }
+.cm-editor.cm-s-jupyter .highlight pre { padding: var(--jp-code-padding) 4px; margin: 0; font-family: inherit;
+  font-size: inherit; line-height: inherit; color: inherit; }
+.jp-OutputArea-output pre { line-height: inherit; font-family: inherit; }
+.jp-RenderedText pre { color: var(--jp-content-font-color1); font-size: var(--jp-code-font-size); }
+.jp-Collapser { display: none; }
+@page { margin: 0.5in; }
+@media print { .jp-Cell-inputWrapper, .jp-Cell-outputWrapper { display: block; } }
+"""
+
+
+def jupyterlab_css() -> str:
+    """JupyterLab's notebook CSS and light theme from nbconvert's ``lab`` template, as one stylesheet for the site."""
+    from nbconvert import HTMLExporter
+
+    parts = []
+    for name in ("static/index.css", "static/theme-light.css"):
+        for folder in HTMLExporter(template_name="lab").template_paths:
+            path = Path(folder) / name
+            if path.is_file():
+                parts.append(path.read_text(encoding="utf-8"))
+                break
+        else:
+            raise SystemExit(f"site build stopped: nbconvert's lab template has no {name}")
+    return "\n".join(parts) + _LAB_TEMPLATE_RULES
 
 
 def _resources(nav: str, notes: str, footer_nav: str) -> dict:
@@ -223,7 +201,7 @@ def _resources(nav: str, notes: str, footer_nav: str) -> dict:
             "footer_nav_html": footer_nav,
             "notes_html": notes,
             "page_end_html": "",
-            "footer_html": FOOTER_HTML,
+            "footer_html": footer_html(),
         },
         "language_code": "en",
     }
@@ -234,97 +212,6 @@ def render_page(pages: list[Page], i: int, out: Path, *, execute: bool | str = "
     """Render one page (executing it first when needed, with widget state); ``SystemExit`` names the notebook and
     cell on failure."""
     return _render_checked(pages, i, out, execute=execute, audience=audience)
-
-
-def _standalone(title: str, main_html: str, *, nav: str, footer_nav: str) -> str:
-    """A page without a notebook behind it (contents, glossary): same header, notes, landmarks and footer."""
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>{html.escape(title)}</title><link rel="stylesheet" href="{STATIC}site.css"></head>
-<body class="bc-page"><a class="bc-skip" href="#content">Skip to content</a>
-<header class="bc-header"><p class="bc-site-title"><a href="index.html">{html.escape(SITE_TITLE)}</a></p>{nav}</header>
-<aside class="bc-notes" aria-label="Important notes">{NOT_ADVICE_HTML}{URGENT_HTML}{_review_html()}</aside>
-<main id="content" tabindex="-1">
-{main_html}
-</main>
-<footer class="bc-footer">{footer_nav}{FOOTER_HTML}</footer>
-</body></html>
-"""
-
-
-def _prerequisites_html(names, pages: list[Page]) -> str:
-    """Prerequisites as links to their pages (titles, not file names); a chapter not built yet is named plainly."""
-    by_stem = {p.path.stem: p for p in pages}
-    parts = []
-    for name in names:
-        page = by_stem.get(name.removesuffix(".ipynb"))
-        if page:
-            parts.append(f'<a href="{page.html_name}">{html.escape(page.meta.title)}</a>')
-        else:
-            parts.append(html.escape(name.removesuffix(".ipynb").replace("_", " ")))
-    return ", ".join(parts) or "none"
-
-
-def _chapter_item(page: Page, pages: list[Page]) -> str:
-    m = page.meta
-    objectives = "".join(f"<li>{html.escape(o)}</li>" for o in m.objectives)
-    prereq = _prerequisites_html(m.prerequisites, pages)
-    return (
-        f'<li class="bc-index-chapter"><h3><a href="{page.html_name}">{html.escape(m.title)}</a></h3>'
-        f'<p class="bc-meta">About {m.minutes} minutes. Prerequisites: {prereq}.</p>'
-        f"<p>After this {'page' if page.is_instructor else 'chapter'} you will be able to:</p>"
-        f"<ul>{objectives}</ul></li>"
-    )
-
-
-RUN_LIVE_HTML = """<h2 id="run-live">Run it live</h2>
-<p>These pages need no Python: the explorers (drop-down lists and toggle buttons) and the self-check questions work
-in the page. To change the code, run the calculators with your own numbers or teach from the notebooks:</p>
-<ul>
-<li><strong>JupyterLab on your computer or a lab machine:</strong> in a copy of the project folder run
-<code>make lab</code> (or <code>python -m backcare lab</code> without make). It opens
-<code>notebooks/00_start_here.ipynb</code>.</li>
-<li><strong>Binder:</strong> Binder builds the environment from <code>environment.yml</code>; the README's
-"Running a class" section gives the link pattern.</li>
-<li><strong>JupyterHub:</strong> a teacher shares an nbgitpuller link that copies the notebooks into each
-student's hub account (README, "Running a class").</li>
-</ul>
-<p>Teachers can make student copies without the instructor notes with <code>make student</code>.</p>"""
-
-
-def render_index(pages: list[Page], out: Path) -> Path:
-    chapters = [p for p in pages if not p.is_instructor]
-    teachers = [p for p in pages if p.is_instructor]
-    total = sum(p.meta.minutes for p in chapters)
-    teacher_html = ""
-    if teachers:
-        teacher_html = ('<h2 id="teachers">For teachers</h2><p>Not part of the student copies.</p>'
-                        f'<ul class="bc-path">{"".join(_chapter_item(p, pages) for p in teachers)}</ul>')
-    main = f"""<h1>{html.escape(SITE_TITLE)}</h1>
-<p>An open notebook series on how back pain is understood, assessed and treated, for students of medicine,
-physiotherapy, nursing and pharmacy, their teachers, and self-learners. Words you may not know are explained in the
-<a href="{GLOSSARY_PAGE}">glossary</a>.</p>
-<h2 id="path">Learning path</h2>
-<p class="bc-meta">{len(chapters)} chapter{'s' if len(chapters) != 1 else ''}, about {total} minutes in all. Start with
-the first; each chapter lists what it assumes you have read.</p>
-<ol class="bc-path">{''.join(_chapter_item(p, pages) for p in chapters)}</ol>
-{teacher_html}
-{RUN_LIVE_HTML}"""
-    target = out / "index.html"
-    target.write_text(_standalone(SITE_TITLE, main, nav=_nav(pages, None),
-                                  footer_nav=_nav(pages, None, label="Chapters (end of page)")), encoding="utf-8")
-    return target
-
-
-def render_glossary(pages: list[Page], out: Path) -> Path:
-    from ..glossary import glossary_body_html
-
-    main = ("<h1>Glossary</h1><p>Terms used in the series, A to Z, in plain words. Where an entry states a fact, "
-            "it names its source; the sources are listed at the end of the page.</p>" + glossary_body_html())
-    target = out / GLOSSARY_PAGE
-    target.write_text(_standalone(f"Glossary - {SITE_TITLE}", main, nav=_nav(pages, None),
-                                  footer_nav=_nav(pages, None, label="Chapters (end of page)")), encoding="utf-8")
-    return target
 
 
 def describe_failure(path: Path, nb, exc: BaseException) -> str:
@@ -385,11 +272,10 @@ def _render_executed(pages: list[Page], i: int, out: Path, nb, audience: str = D
     nb = student_view(nb, audience)
     link_citations(nb, _labels())
     nb.metadata["title"] = page.meta.title
-    notes = NOT_ADVICE_HTML + URGENT_HTML + _review_html()
-    if page.is_instructor:
-        notes = INSTRUCTOR_NOTE_HTML + notes
+    notes = notes_html(instructor=page.is_instructor, chapter=page.path.stem)
     resources = _resources(_nav(pages, i), notes, _nav(pages, i, label="Chapters (end of page)"))
     body, _ = _exporter().from_notebook_node(nb, resources=resources)
+    body = share_images(body, out, default_view_images(nb))  # each PNG once, as a file; hidden views load lazily
     target = out / page.html_name
     target.write_text(body, encoding="utf-8")
     return target
@@ -406,6 +292,8 @@ def build(out: Path | None = None, names: list[str] | None = None, *, execute: b
     out.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     copy_assets(out)
+    if not names:  # a full build: images of earlier builds that no page uses any more go
+        shutil.rmtree(out / IMAGES, ignore_errors=True)
     try:
         pages = discover(source=source)
     except ValueError as exc:  # chapter metadata missing or malformed: the message names the notebook
@@ -416,7 +304,9 @@ def build(out: Path | None = None, names: list[str] | None = None, *, execute: b
     for page in left_out:
         (out / page.html_name).unlink(missing_ok=True)
     pages = [p for p in pages if p not in left_out]
-    written = [render_index(pages, out), render_glossary(pages, out)]
+    from .site_pages import render_errata
+
+    written = [render_index(pages, out), render_glossary(pages, out), render_errata(pages, out)]
     for i, page in enumerate(pages):
         if names and not any(page.path.stem.startswith(n.removesuffix(".ipynb")) for n in names):
             continue
@@ -430,8 +320,11 @@ def build(out: Path | None = None, names: list[str] | None = None, *, execute: b
         print(f"{time.perf_counter() - t0:.1f} s", flush=True)
     total = time.perf_counter() - start
     print(f"built {len(written)} pages for the {audience} audience in {total:.1f} s -> {out}")
+    print(f"  {'page':40s} {'HTML':>10s} {'+ its images':>14s}")
     for path in written:
-        print(f"  {path.name:40s} {path.stat().st_size / 1024:8.1f} KiB")
+        html_kib = path.stat().st_size / 1024
+        images = sum((out / IMAGES / n).stat().st_size for n in images_of(path.read_text(encoding="utf-8"))) / 1024
+        print(f"  {path.name:40s} {html_kib:6.1f} KiB {html_kib + images:10.1f} KiB")
     return written
 
 

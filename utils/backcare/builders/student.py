@@ -26,22 +26,9 @@ from pathlib import Path
 
 import nbformat
 
-from ..notebook_meta import is_instructor
+from ..notebook_meta import ROLES, is_instructor, is_instructor_notebook, notebook_role  # noqa: F401
 from ..paths import notebooks_dir, repo_root
-
-ROLES = ("chapter", "instructor")
-
-
-def notebook_role(nb, name: str | Path = "notebook") -> str:
-    """``"chapter"`` (the default) or ``"instructor"``, from the notebook metadata ``backcare.role``."""
-    role = ((nb.get("metadata") or {}).get("backcare") or {}).get("role", "chapter")
-    if role not in ROLES:
-        raise ValueError(f"{Path(name).name}: metadata backcare.role must be 'chapter' or 'instructor', not {role!r}")
-    return role
-
-
-def is_instructor_notebook(nb, name: str | Path = "notebook") -> bool:
-    return notebook_role(nb, name) == "instructor"
+from .audience import add_audience_argument, audience_notebook, check_audience, notebook_visible
 
 
 def student_notebook(nb):
@@ -51,9 +38,12 @@ def student_notebook(nb):
     return nb
 
 
-def write_student_copies(out: str | Path | None = None, source: str | Path | None = None) -> list[Path]:
+def write_student_copies(out: str | Path | None = None, source: str | Path | None = None,
+                         audience: str = "self-study") -> list[Path]:
     """Write a student copy of every chapter notebook in ``source`` (default ``notebooks/``) to ``out`` (default
-    ``student/``); skip instructor notebooks; remove stale ``NN_*.ipynb`` files from ``out``; return the paths.
+    ``student/``) for ``audience`` (``backcare.builders.audience``; the default, ``self-study``, leaves out
+    instructor cells and notebooks, ``class`` also the model answers); remove stale ``NN_*.ipynb`` files from ``out``;
+    return the paths.
 
     Examples
     --------
@@ -63,6 +53,7 @@ def write_student_copies(out: str | Path | None = None, source: str | Path | Non
     ...
     FileNotFoundError: no notebooks named NN_*.ipynb in ...: nothing to copy
     """
+    check_audience(audience)
     source = Path(source) if source is not None else notebooks_dir()
     out = Path(out) if out is not None else repo_root() / "student"
     paths = sorted(source.glob("[0-9][0-9]_*.ipynb"))
@@ -74,10 +65,11 @@ def write_student_copies(out: str | Path | None = None, source: str | Path | Non
     written = []
     for path in paths:
         nb = nbformat.read(path, as_version=4)
-        if is_instructor_notebook(nb, path.name):
+        notebook_role(nb, path.name)  # a bad role is an error, whatever the audience
+        if not notebook_visible(nb, audience):
             continue
         target = out / path.name
-        nbformat.write(student_notebook(nb), target)
+        nbformat.write(audience_notebook(nb, audience), target)
         written.append(target)
     return written
 
@@ -92,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", type=Path, default=None, help="notebook folder (default notebooks/)")
     parser.add_argument("--git", type=Path, default=None, metavar="DIR",
                         help="publish the student copy as a git repository in DIR (for nbgitpuller)")
+    add_audience_argument(parser)
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     if args.git is not None:
         from .student_repo import publish_student_repo
@@ -105,12 +98,15 @@ def main(argv: list[str] | None = None) -> int:
               f"nbgitpuller repo URL: file://{args.git.resolve()}")
         return 0
     try:
-        written = write_student_copies(args.out, args.source)
+        written = write_student_copies(args.out, args.source, args.audience)
     except (FileNotFoundError, ValueError) as exc:
         print(f"student copies not written: {exc}", file=sys.stderr)
         return 1
     for path in written:
         print(f"  {path}")
-    print(f"wrote {len(written)} student notebook{'s' if len(written) != 1 else ''} "
-          "(instructor cells and the instructor guide left out)")
+    left_out = {"self-study": "instructor cells and the instructor guide left out",
+                "class": "instructor cells, model answers and the instructor guide left out",
+                "teacher": "everything kept, the instructor guide included"}[args.audience]
+    print(f"wrote {len(written)} notebook{'s' if len(written) != 1 else ''} for the {args.audience} audience "
+          f"({left_out})")
     return 0

@@ -1,35 +1,35 @@
-"""Benefit and harm against invasiveness, on SEPARATE panels: benefit panels (one scale each: estimate with
-interval, each estimate's MID as a red dash) and a harm panel counting how the course records harms (a record, not a
-rate). Handed its data; loads nothing. A multi-panel figure, so it takes no ``ax``.
+"""Benefit against invasiveness: panels of one scale each (estimate with interval against its own comparator, each
+estimate's threshold as a red dash, or the panel says the source gives none). Handed its data; loads nothing. A
+multi-panel figure, so it takes no ``ax``. Serious harm is drawn per option in :mod:`backcare.charts.glance`, never
+as a count of harm records.
 
 Examples
 --------
->>> fig = plot_benefit_and_harm([], {"serious_sourced": [0, 0, 0, 1, 0, 0]}, [("serious_sourced", "documented")],
-...                             "Spinal stenosis: benefit and harm on separate panels")
+>>> fig = plot_benefit_and_harm([], "Spinal stenosis: benefit by invasiveness")
 >>> [a.get_title() for a in fig.axes]
-['Benefit', 'Harm: what is recorded (not a rate)']
+['Benefit']
 >>> import matplotlib.pyplot as plt; plt.close(fig)
 """
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from typing import Sequence
 
 import matplotlib.pyplot as plt
-from matplotlib.ticker import MaxNLocator
 
-from ..figures import HATCHES, MARKERS, PALETTE, course_style
+from .style import MARKERS, PALETTE, course_style
 from ..fmt import num
 from .options_scale import wrap
 
 
-def plot_benefit_and_harm(panels: Sequence[tuple[tuple, Sequence[tuple[object, int, str]]]],
-                          harm_counts: Mapping[str, Sequence[int]], harm_classes: Sequence[tuple[str, str]],
-                          title: str):
-    """``panels``: ((outcome, scale, measure, better), [(Effect, invasiveness level, label), ...]) per benefit panel;
-    ``harm_counts``: harm class -> options per level 0 to 5; ``harm_classes``: (class, words) in drawing order."""
+def plot_benefit_and_harm(panels: Sequence[tuple[tuple, Sequence[tuple[object, int, str]]]], title: str):
+    """``panels``: ((outcome, scale, measure, better), [(Effect, invasiveness level, label), ...]) per benefit panel.
+
+    Serious harm is not drawn here (a count of harm *records* per level read as harm): the at-a-glance chart
+    (:mod:`backcare.charts.glance`) gives each option's serious harm as a natural frequency with its own definition.
+    """
     with course_style():
         n = max(1, len(panels))
-        fig, axes = plt.subplots(1, n + 1, figsize=(5.0 * (n + 1), 6.2), squeeze=False)
+        fig, axes = plt.subplots(1, n, figsize=(5.6 * n, 6.2), squeeze=False)
         axes = axes[0]
         if not panels:
             a = axes[0]
@@ -40,20 +40,6 @@ def plot_benefit_and_harm(panels: Sequence[tuple[tuple, Sequence[tuple[object, i
             a.set_title("Benefit", fontsize=10)
         for a, (key, rows) in zip(axes, panels):
             _benefit_panel(a, key, rows)
-        h = axes[-1]
-        bottom = [0] * 6
-        colours = [PALETTE["vermillion"], PALETTE["orange"], PALETTE["sky"], "#DDDDDD"]
-        for j, (k, label) in enumerate(harm_classes):
-            h.bar(range(6), harm_counts.get(k, [0] * 6), bottom=bottom, color=colours[j],
-                  hatch=HATCHES[j + 1] if j < 3 else "", edgecolor="black", linewidth=0.6, label=wrap(label, 34))
-            bottom = [b + v for b, v in zip(bottom, harm_counts.get(k, [0] * 6))]
-        h.set_xticks(range(6))
-        h.set_xlabel("Invasiveness level (0-5)")
-        h.set_ylabel("Number of options")
-        h.set_title("Harm: what is recorded (not a rate)", fontsize=10)
-        h.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.16), frameon=False)
-        h.set_ylim(0, max(bottom) + 1)
-        h.yaxis.set_major_locator(MaxNLocator(integer=True))
         fig.suptitle(title, fontsize=11)
         fig.tight_layout()
     return fig
@@ -85,11 +71,18 @@ def _benefit_panel(a, key, rows) -> None:
     a.axhline(0, color="black", linewidth=0.8)
     mids = sorted({e.mid for e, _, _ in rows if e.mid is not None})
     if mids:
-        a.text(0.01, 0.02, "red dash = that estimate's MID (" + ", ".join(num(m) for m in mids) + ")",
-               transform=a.transAxes, fontsize=7.5, color=PALETTE["vermillion"])
+        no_mid = sum(e.mid is None for e, _, _ in rows)
+        note = ("Red dash = that estimate's threshold (MID " + ", ".join(num(m) for m in mids) + ")"
+                + (f"; {no_mid} without a dash: the source gives no threshold" if no_mid else ""))
+    else:
+        note = "The source gives no threshold (MID) for these estimates"
+    ys = [0.0] + [v for e, _, _ in rows for v in (e.estimate, e.low, e.high) if v is not None] + \
+        [(-m if better == "lower" else m) for m in mids]
+    pad = 0.1 * (max(ys) - min(ys) or 1)
+    a.set_ylim(min(ys) - pad, max(ys) + pad)
     a.set_xlim(-0.5, 5.5)
     a.set_xticks(range(6))
-    a.set_xlabel("Invasiveness level (0-5)")
+    a.set_xlabel("Invasiveness level (0-5)\n" + wrap(note, 70), fontsize=8.5)
     a.set_ylabel(f"Mean difference on {base}\n({better} favours the option)", fontsize=8.5)
     a.set_title(f"Benefit on {base}", fontsize=10)
-    a.legend(handles=handles, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.16), frameon=False)
+    a.legend(handles=handles, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.3), frameon=False)

@@ -1,7 +1,7 @@
 """The care-seeking simulation drawn: average pain of the people who sought care, aligned at their visit."""
 from __future__ import annotations
 
-from ..figures import PALETTE, course_style
+from .style import PALETTE, course_style
 
 
 def plot_care_seeking(result, ax=None):

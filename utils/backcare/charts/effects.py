@@ -19,11 +19,10 @@ from typing import Sequence
 import matplotlib.pyplot as plt
 from matplotlib.ticker import MaxNLocator
 
-from ..figures import MARKERS, PALETTE, course_style
-from ..fmt import num
+from ..fmt import interval, mid, num
+from .style import MARKERS, PALETTE, course_style
 from ..logic.effects import mid_at, panel_title, panels
 from ..logic.vocabulary import RATIO_MEASURES
-from ..views.effect_text import interval_text, mid_text
 
 
 def plot_effects(effects: Sequence, row_labels: Sequence[str], ax=None):
@@ -82,13 +81,13 @@ def _draw_panel(a, key, rows, colours, tids, labels) -> None:
         a.plot([e.estimate], [y], marker=marker, markersize=9, color=colour, markeredgecolor="black",
                linestyle="none")
         side = {"xycoords": ("axes fraction", "data"), "va": "center", "annotation_clip": False}
-        a.annotate(f"{num(e.estimate)} ({interval_text(e)})", xy=(1.02, y + 0.12), fontsize=8.5, **side)
-        a.annotate(mid_text(e) if e.mid is not None else "MID not stated", xy=(1.02, y - 0.22), fontsize=7.5,
+        a.annotate(f"{num(e.estimate)} ({interval(e.low, e.high)})", xy=(1.02, y + 0.12), fontsize=8.5, **side)
+        a.annotate(mid(e.mid) if e.mid is not None else "MID not stated", xy=(1.02, y - 0.22), fontsize=7.5,
                    color=PALETTE["grey"], **side)
         if e.mid is not None:
             m = mid_at(e, null)
             a.vlines(m, y - 0.38, y + 0.38, colors="black", linestyles="dashed", linewidth=1.3)
-            a.text(m, y - 0.42, mid_text(e), ha="center", va="top", fontsize=7.5)
+            a.text(m, y - 0.42, mid(e.mid), ha="center", va="top", fontsize=7.5)
     a.set_yticks(range(n), [labels[id(e)] for e in reversed(rows)], fontsize=8.5)
     a.set_ylim(-0.9, n - 0.3)
     a.set_xlim(lo - pad, hi + pad)

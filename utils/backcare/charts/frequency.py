@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..figures import PALETTE
+from .style import PALETTE
 from ..fmt import count
 from ..logic.procedures import icon_counts
 from .icon_array import plot_icon_array

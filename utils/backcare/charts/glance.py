@@ -22,9 +22,12 @@ def _lines(row) -> list[tuple[str, str]]:
     if row.harm.kind == "figure":
         for f in row.harm.figures:
             words = f"⚠ {gw.harm_words(f).replace(' people', '')}: {f.harm.lower()}"
-            out += [(w, "harm") for w in textwrap.wrap(words, _WRAP + 4)]
+            out += [(w, "harm") for w in textwrap.wrap(words, _WRAP + 1)]
     elif row.harm.kind == "not_quantified":
         out.append(("⚠ harm not quantified", "harm"))
+    against = [c.guideline for c in row.guidelines if c.status == "against"]
+    if against:
+        out.append((f"✗ against: {', '.join(against)}", "harm"))
     return out
 
 
@@ -32,7 +35,7 @@ def plot_glance_summary(data, ax=None):
     """Draw one condition's options by level with benefit symbols and harm text; returns the Figure."""
     import matplotlib.pyplot as plt
 
-    from ..figures import LEVEL_COLOURS, course_style
+    from .style import LEVEL_COLOURS, course_style
 
     g = data
     cols = {lv: [r for r in g.rows if r.level == lv] for lv in range(6)}
@@ -40,14 +43,14 @@ def plot_glance_summary(data, ax=None):
     top = n + 3.0
     with course_style():
         if ax is None:
-            fig, ax = plt.subplots(figsize=(11, 1.2 + 0.155 * top))
+            fig, ax = plt.subplots(figsize=(9.6, 1.2 + 0.15 * top))
         else:
             fig = ax.figure
         for lv in range(6):
             ax.add_patch(plt.Rectangle((lv, 0), 0.97, top, facecolor=LEVEL_COLOURS[lv], alpha=0.13,
                                        edgecolor="#333333", linewidth=0.8))
             ax.text(lv + 0.04, top - 0.4, f"Level {lv}", fontsize=9, fontweight="bold", va="top")
-            ax.text(lv + 0.04, top - 1.5, textwrap.shorten(g.levels[lv], 26, placeholder="…"), fontsize=6.6,
+            ax.text(lv + 0.04, top - 1.5, textwrap.shorten(g.levels[lv], 23, placeholder="…"), fontsize=6.6,
                     va="top", color="#333333")
             y = top - 3.0
             if not cols[lv]:
@@ -65,11 +68,12 @@ def plot_glance_summary(data, ax=None):
         ax.set_ylim(0, top)
         ax.axis("off")
         title = gw.headline_message(g)
-        ax.set_title(textwrap.fill(f"{g.condition_name}: " + (title or "options by invasiveness level"), 120),
+        ax.set_title(textwrap.fill(f"{g.condition_name}: " + (title or "options by invasiveness level"), 105),
                      fontsize=9.5, loc="left")
         key = "   ".join(f"{sym} {words.lower()}" for sym, words in lg.BENEFIT.values()) + \
-              "   ⚠ serious harm, each its own measure and population (never compare)"
-        ax.text(0, -0.3, textwrap.fill("Key: " + key, 175), fontsize=6.6, va="top", transform=ax.transData)
+              "   ⚠ serious harm, each its own measure and population (never compare)   ✗ a guideline (NICE, ACP, WHO) " \
+              "advises against; every position and its condition is in the table"
+        ax.text(0, -0.3, textwrap.fill("Key: " + key, 150), fontsize=6.6, va="top", transform=ax.transData)
     return fig
 
 
@@ -88,7 +92,9 @@ def summary_alt(data) -> str:
             continue
         items = []
         for r in rows:
-            item = f"{gw.short_name(r.name)} ({lg.BENEFIT[r.best_benefit][1].lower()}"
+            best = next((b.label for b in r.benefit if b.category == r.best_benefit), "Not estimated")
+            item = f"{gw.short_name(r.name)} ({best[0].lower() + best[1:]}; " + ", ".join(
+                f"{c.guideline} {c.label.lower()}" for c in r.guidelines)
             if r.harm.kind == "figure":
                 f = r.harm.figures[0]
                 item += f"; serious harm {gw.harm_words(f)}, {f.harm.lower()}"
@@ -101,7 +107,7 @@ def summary_alt(data) -> str:
 
 def show_glance_summary(condition: str):
     """The summary picture with alt text from the data (a ShownFigure)."""
-    from ..figures import render_figure
+    from .show import render_figure
 
     g = lg.glance(condition)
     return render_figure(plot_glance_summary(g), summary_alt(g))

@@ -16,7 +16,7 @@ from typing import Mapping, Sequence
 
 import matplotlib.pyplot as plt
 
-from ..figures import course_style
+from .style import course_style
 
 
 def plot_icon_array(groups: Sequence[tuple[int, Mapping]], *, cols: int, title: str, ax=None,

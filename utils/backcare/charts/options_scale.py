@@ -16,7 +16,7 @@ from typing import Sequence
 
 import matplotlib.pyplot as plt
 
-from ..figures import LEVEL_COLOURS, course_style
+from .style import LEVEL_COLOURS, course_style
 
 
 def wrap(text: str, width: int) -> str:
@@ -29,6 +29,7 @@ def plot_options_on_scale(rows: Sequence[tuple[str, Sequence[Sequence[str]]]], l
     with course_style():
         if ax is None:
             fig, ax = plt.subplots(figsize=(12, 8.2))
+            fig.subplots_adjust(top=0.84)  # room for the level names and the title above the grid, inside the figure
         else:
             fig = ax.figure
         colours = LEVEL_COLOURS

@@ -10,18 +10,21 @@ Quick use::
     c.cited_keys_ok(["Costa2012"])           # [] when every key is a known reference
     c.disagreements()                        # derived from the positions
 
-Adding your own YAML files (quiz questions in ``content/quiz/``, chapter datasets in ``content/chapters/``):
+Every file under ``content/`` is registered (``registry.REGISTRY``: file or glob -> model, one line each) and read by
+ONE cached loader::
 
-1. Write a pydantic model with ``model_config = ConfigDict(strict=True, extra="forbid")`` (or subclass
-   :class:`backcare.content.models.Strict`; use :class:`ContentFile` as the top-level base to get the required
-   ``review:`` block, and the ``Text``/``Key``/``Id`` field types to get the no-HTML and key-format rules).
-2. Read the file with ``load_yaml_model(path, YourModel)``: duplicate keys, ``yes``/``no`` booleans, unknown
-   keys, wrong types and missing fields all become one :class:`ContentError` listing
-   ``file:line: dotted.path: message (allowed: ...)`` for every problem.
-3. Check citations with ``load_content().cited_keys_ok(keys)`` (returns the unknown keys) and facts with
-   ``load_content().fact(id)``.
-4. Start the file with ``# yaml-language-server: $schema=<relative path>/schema/<name>.json`` if you export a schema
-   (``backcare.content.schema.export_schema(YourModel, path)``).
+    from backcare.content import load
+    load("chapters/vignettes.yaml")          # validated model; ContentError names file, line and field
+    load("quiz/04_medicines.yaml")
+
+Adding a YAML file:
+
+1. Write its model in a module of this package (subclass :class:`backcare.content.models.ContentFile` to get the
+   required ``review:`` block; use the ``Text``/``Key``/``Id`` field types for the no-HTML and key-format rules).
+   Reference keys, fact ids, effect ids and ``[@Key]`` citations are found by field name (``cites.py``) and checked
+   by the loader; rules of the file's own go in a ``content_problems(self, ctx)`` method yielding (where, message).
+2. Add one line to ``registry.REGISTRY``; ``python -m backcare schema`` writes its JSON Schema and
+   ``python -m backcare content --check`` validates it with every other file.
 
 Examples
 --------

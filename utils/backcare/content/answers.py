@@ -22,7 +22,6 @@ FileNotFoundError: no answers file for chapter '42' in content/answers/ (one fil
 """
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 from typing import Literal
@@ -30,7 +29,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..paths import content_dir
-from .errors import ContentError, Problem
+from .errors import ContentError  # noqa: F401  (raised by read_answers through the loader)
 from .models import ContentFile, Id, Strict, Text
 
 FOLDER = "answers"
@@ -57,6 +56,17 @@ class AnswerFile(ContentFile):
     """The notebook stem (``01_understanding_back_pain``)."""
     answers: list[Answer] = Field(min_length=1)
 
+    def content_problems(self, ctx):
+        """(where, message): the chapter is named like the file, and answer ids are unique."""
+        stem = ctx.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        if self.chapter != stem:
+            yield "chapter", f"says {self.chapter!r} but the file is {stem}.yaml"
+        seen: set[str] = set()
+        for i, a in enumerate(self.answers):
+            if a.id in seen:
+                yield f"answers.{i}.id", f"duplicate answer id {a.id!r}"
+            seen.add(a.id)
+
     def answer(self, answer_id: str) -> Answer:
         for a in self.answers:
             if a.id == answer_id:
@@ -75,46 +85,20 @@ def answers_file(chapter: str, root: str | Path | None = None) -> Path:
     return matches[0]
 
 
-def check_answers(data: AnswerFile, path: Path, known_references) -> list[Problem]:
-    """Rules across entries: unique ids, chapter named like the file, every cited key in references.yaml."""
-    from .loader import cited_keys_in_text
-
-    problems = []
-    if data.chapter != path.stem:
-        problems.append(Problem(str(path), None, "chapter", f"says {data.chapter!r} but the file is {path.name}"))
-    seen: set[str] = set()
-    for i, a in enumerate(data.answers):
-        if a.id in seen:
-            problems.append(Problem(str(path), None, f"answers.{i}.id", f"duplicate answer id {a.id!r}"))
-        seen.add(a.id)
-        for key in cited_keys_in_text(a.answer):
-            if key not in known_references:
-                problems.append(Problem(str(path), None, f"answers.{i}.answer",
-                                        f"unknown reference key {key!r}: add it to content/references.yaml"))
-    return problems
-
-
 def read_answers(path: str | Path) -> AnswerFile:
-    """Read and check one answers file; every problem is reported together in a :class:`ContentError`."""
-    from . import load_content
-    from .validate import load_yaml_model
+    """Read and check one answers file (uncached) through the one content loader; every problem is reported together
+    in a :class:`ContentError` naming file, line and field."""
+    from .store import read
 
     path = Path(path)
-    data = load_yaml_model(path, AnswerFile)
-    problems = check_answers(data, path, load_content().references)
-    if problems:
-        raise ContentError(problems)
-    return data
-
-
-@functools.lru_cache(maxsize=None)
-def _load(path: str) -> AnswerFile:
-    return read_answers(path)
+    return read(f"{FOLDER}/{path.stem}.yaml", path=path)
 
 
 def load_answers(chapter: str) -> AnswerFile:
     """The (cached) answers of a chapter: ``load_answers("01")``."""
-    return _load(str(answers_file(chapter)))
+    from .store import load
+
+    return load(f"{FOLDER}/{answers_file(chapter).name}")
 
 
 def all_answer_files(root: str | Path | None = None) -> list[Path]:

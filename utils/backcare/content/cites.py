@@ -19,7 +19,7 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
-__all__ = ["KINDS", "Citation", "citations", "cited_keys"]
+__all__ = ["KINDS", "Citation", "citations", "cited_keys", "reference_uses"]
 
 #: What a citation may point to -> the content file that must hold the id.
 KINDS = {"reference": "references.yaml", "fact": "facts.yaml", "effect": "effects.yaml",
@@ -111,3 +111,32 @@ def cited_keys(record: BaseModel) -> list[str]:
         if kind == "reference" and key not in out:
             out.append(key)
     return out
+
+
+def reference_uses(root=None, *, core: bool = False) -> dict[str, list[str]]:
+    """Reference key -> the registered content files citing it, read through each file's model (every registered
+    file, so "unused" and "unknown" reference checks cover all of content/). ``core=False`` leaves out the seven core
+    files (their uses are :meth:`backcare.content.Content.used_reference_keys`). A file that does not load is skipped
+    here: ``content --check`` reports it.
+
+    Examples
+    --------
+    >>> uses = reference_uses()
+    >>> "quiz/00_start_here.yaml" in {f for files in uses.values() for f in files}
+    True
+    """
+    from .registry import CORE_FILES, registered_files
+    from .store import read_with_problems
+
+    found: dict[str, list[str]] = {}
+    for name, _entry in registered_files(root):
+        if name in CORE_FILES and not core:
+            continue
+        obj, problems = read_with_problems(name, root=root)
+        if obj is None:
+            continue
+        for key in cited_keys(obj):
+            files = found.setdefault(key, [])
+            if name not in files:
+                files.append(name)
+    return found

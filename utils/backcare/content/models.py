@@ -36,7 +36,9 @@ Tier = Literal["self_care", "non_invasive", "medicine", "injection_procedure", "
 Condition = Literal["acute_nonspecific_lbp", "chronic_lbp", "sciatica", "stenosis"]
 Population = Literal["any_lbp", "acute_nonspecific_lbp", "chronic_lbp", "sciatica", "stenosis"]
 GuidelineId = Literal["NICE", "ACP", "WHO", "CDC"]
-Direction = Literal["for", "against", "no_recommendation", "out_of_scope", "not_addressed"]
+Direction = Literal["for", "against", "only_if", "no_recommendation", "out_of_scope", "not_addressed"]
+"""``only_if``: the guideline prefers other care and accepts this option only under the stated ``condition``
+(CDC 2022 on opioids); never printed without that condition."""
 Strength = Literal["strong", "weak", "conditional", "good_practice", "offer", "consider", "do_not_offer",
                    "research_only"]
 Certainty = Literal["high", "moderate", "low", "very_low", "not_stated"]
@@ -135,6 +137,9 @@ class TimeToEffect(Strict):
     text: Text
     references: list[Key] = Field(default_factory=list)
     editorial: bool = False
+    applies_to: list[Condition] | None = None
+    """The conditions the sourced timing was studied in; another condition's view says "not estimated" instead of
+    borrowing it. None: every condition of the treatment (editorial estimates)."""
 
     @model_validator(mode="after")
     def _sourced(self) -> "TimeToEffect":
@@ -217,6 +222,8 @@ class GuidelinePosition(Strict):
     verified: bool = True
     confidence: Confidence = "✔"
     note: Text | None = None
+    checked_on: _dt.date | None = None
+    """When this position was last checked against the guideline's own text (null: not recorded)."""
 
     @model_validator(mode="after")
     def _honest(self) -> "GuidelinePosition":
@@ -226,6 +233,8 @@ class GuidelinePosition(Strict):
             raise ValueError("an unconfirmed position (verified: false) must leave direction null")
         if not self.verified and not self.note:
             raise ValueError("an unconfirmed position (verified: false) needs a note saying what to check")
+        if self.direction == "only_if" and not self.condition:
+            raise ValueError("direction only_if needs the condition it depends on (condition: ...)")
         if self.direction in ("out_of_scope", "not_addressed") and self.strength is not None:
             raise ValueError(f"direction {self.direction} has no strength; leave strength out")
         return self
@@ -236,6 +245,8 @@ class Effect(Strict):
 
     id: Id
     treatment: Id
+    label: Text | None = None
+    """The trial or arm by name where two estimates would otherwise read alike (``MINT facet joint trial``)."""
     comparator: Comparator
     comparator_detail: Text | None = None
     population: Population

@@ -60,6 +60,9 @@ class Indication(Strict):
     what_happens: Text
     urgency: Literal["emergency", "urgent", "elective"]
     references: list[Key] = Field(min_length=1)
+    what_happens_editorial: bool = False
+    """True when the sources cover recognising the situation but not its treatment (issue 15: a red-flag framework
+    is not a source for treatment details); the box then says the "what happens" line is a course summary."""
 
 
 class ProceduresFile(ContentFile):

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..choices import check_choice
+from .models import FILES
 
 __all__ = ["CORE_FILES", "Entry", "REGISTRY", "entry_for", "name_for_model", "registered_files", "unregistered_files"]
 
@@ -78,9 +79,9 @@ REGISTRY: tuple[Entry, ...] = (
           "schema/teaching.json"),
     Entry("prose_numbers.yaml", "backcare.content.prose_numbers:AllowList", "numbers in prose that are not facts",
           "schema/prose_numbers.json"),
-    Entry("chapters/01_understanding_back_pain.yaml", "backcare.understanding:UnderstandingFile",
+    Entry("chapters/01_understanding_back_pain.yaml", "backcare.content.chapter_understanding:UnderstandingFile",
           "chapter 01 dataset", "chapters/schema/01_understanding_back_pain.json"),
-    Entry("chapters/02_assessment_and_diagnosis.yaml", "backcare.assessment:AssessmentFile",
+    Entry("chapters/02_assessment_and_diagnosis.yaml", "backcare.content.chapter_assessment:AssessmentFile",
           "chapter 02 dataset", "chapters/schema/02_assessment_and_diagnosis.json"),
     Entry("chapters/03_care_team.yaml", "backcare.content.care_team:CareTeamFile", "chapter 03 care team",
           "chapters/schema/03_care_team.json"),
@@ -94,11 +95,18 @@ REGISTRY: tuple[Entry, ...] = (
           "chapters/schema/vignettes.json"),
     Entry("answers/*.yaml", "backcare.content.answers:AnswerFile", "model answers, one file per chapter",
           "schema/answers.json"),
+    Entry("reviews/*.yaml", "backcare.content.reviews:ReviewRecord", "clinical sign-off records (none yet)", None),
     Entry("quiz/*.yaml", "backcare.content.quiz:QuestionBank", "self-check question banks", "quiz/question_bank.schema.json"),
+    Entry("notices.yaml", "backcare.content.notices:NoticesFile", "the not-advice and urgent-symptoms notices",
+          "schema/notices.json"),
+    Entry("cast.yaml", "backcare.content.cast:CastFile", "the made-up people the chapters introduce",
+          "schema/cast.json"),
+    Entry("reviews/*.yaml", "backcare.content.reviews:ReviewRecord", "clinical sign-off records (none yet)",
+          "schema/review.json"),
 )
 
 #: The files read together by :func:`backcare.content.load_content` (cross-file rules apply to them).
-CORE_FILES: tuple[str, ...] = tuple(e.pattern for e in REGISTRY[:7])
+CORE_FILES: tuple[str, ...] = tuple(FILES)
 
 
 def entry_for(name: str) -> Entry:
@@ -165,6 +173,6 @@ def unregistered_files(root: str | Path | None = None) -> list[str]:
 
 
 def _root(root: str | Path | None) -> Path:
-    from ..paths import content_dir
+    from ..paths import content_dir, resolved
 
-    return Path(root).resolve() if root is not None else content_dir().resolve()
+    return resolved(root if root is not None else content_dir())

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .errors import ContentError
-from .loader import Content, cited_keys_in_text, load_content, other_content_cited_keys
+from .cites import reference_uses
+from .loader import Content, cited_keys_in_text, load_content
 from .models import FILES
 
 
@@ -90,7 +91,7 @@ def summary_lines(c: Content, notebook_keys: dict[str, list[str]] | None = None,
     out.append("References")
     out.append(f"  cited by content records: {len(used & set(c.references))} of {len(c.references)}")
     out.append(f"  cited in notebooks: {len(in_nb & set(c.references))}")
-    out.append(f"  cited in quiz banks and chapter datasets: {len(in_other & set(c.references))}")
+    out.append(f"  cited in the other content files: {len(in_other & set(c.references))}")
     really_unused = [k for k in unused if not c.references[k].prose_only]
     waiting = [k for k in unused if c.references[k].prose_only]
     out.append(f"  unused: {len(really_unused)}" + (f" ({', '.join(really_unused)})" if really_unused else ""))
@@ -192,6 +193,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ValueError, RuntimeError) as exc:
         print(f"notebooks: {exc}")
         nb_keys = {}
-    other = other_content_cited_keys(args.root)
+    other = reference_uses(args.root)  # every registered file, read through its model
     print("\n".join(summary_lines(c, nb_keys, other)))
     return 0

@@ -16,7 +16,9 @@ ValueError: seek_care_at must be a whole number from 1 to 10 (pain on a 0-10 sca
 from __future__ import annotations
 
 from ..charts.care_seeking import plot_care_seeking
-from ..figures import Table, img_html, render_figure
+from ..charts.show import render_figure
+from ..views.figure import img_html
+from ..views.tables import Table
 from ..logic.care_seeking import CareSeeking, simulate_care_seeking
 from ..views.render import Html, escape
 

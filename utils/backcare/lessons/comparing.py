@@ -10,16 +10,16 @@ True
 >>> benefit_and_harm_explorer("back")
 Traceback (most recent call last):
 ...
-ValueError: unknown condition 'back'; choose one of: acute_nonspecific_lbp, chronic_lbp, sciatica, stenosis
+ValueError: 'back' is not a valid condition; supported values are acute_nonspecific_lbp, chronic_lbp, sciatica, stenosis
 """
 from __future__ import annotations
 
 from ..charts.benefit_harm import plot_benefit_and_harm as _plot_benefit_and_harm
 from ..charts.options_scale import plot_options_on_scale as _plot_options_on_scale
 from ..content import load_content
-from ..figures import render_figure
-from ..logic.effects import HARM_CLASSES, benefit_panels, harm_counts
-from ..logic.selection import check_choice, check_condition, options_for_condition, select_options
+from ..charts.show import render_figure
+from ..logic.effects import benefit_panels
+from ..logic.selection import check_choice, check_condition, select_options
 from ..logic.vocabulary import CONDITIONS, GUIDELINES
 from ..views.care_pathways import show_access_and_coverage, show_care_pathways, show_disagreements, \
     time_to_effect_html
@@ -45,16 +45,17 @@ def show_options_on_scale():
 
 
 def plot_benefit_and_harm(condition: str, max_panels: int = 2):
-    """Benefit panels (one scale each, estimate with interval, MID dashed) and a SEPARATE harm panel, x = invasiveness."""
+    """Benefit panels (one scale each, estimate with interval, each panel's threshold drawn or its absence stated),
+    x = invasiveness. Serious harm is not drawn here: the at-a-glance chart gives it per option as a natural frequency."""
     c = load_content()
     panels = [(key, [(e, c.treatments[e.treatment].invasiveness, effect_label(e)) for e in effects])
               for key, effects in benefit_panels(condition)[:max_panels]]
-    return _plot_benefit_and_harm(panels, harm_counts(options_for_condition(condition)), HARM_CLASSES,
-                                  f"{CONDITIONS[condition]}: benefit and harm on separate panels")
+    return _plot_benefit_and_harm(panels, f"{CONDITIONS[condition]}: benefit against its own comparator, by "
+                                          "invasiveness (serious harm: see the at-a-glance chart)")
 
 
 def show_benefit_and_harm(condition: str):
-    """Benefit and harm for one condition, on separate panels against invasiveness, with alt text and table."""
+    """Benefit for one condition against invasiveness, one scale per panel, with alt text and table."""
     check_condition(condition)
     return render_figure(plot_benefit_and_harm(condition), benefit_and_harm_alt(condition),
                          table=benefit_and_harm_table(condition))

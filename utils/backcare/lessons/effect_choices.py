@@ -8,7 +8,7 @@ Examples
 >>> options_with_effects("back_ache")
 Traceback (most recent call last):
 ...
-ValueError: unknown condition 'back_ache'; conditions are: acute_nonspecific_lbp, chronic_lbp, sciatica, stenosis
+ValueError: 'back_ache' is not a valid condition; supported values are acute_nonspecific_lbp, chronic_lbp, sciatica, stenosis
 """
 from __future__ import annotations
 

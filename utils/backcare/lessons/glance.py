@@ -20,9 +20,15 @@ from ..views.render import Html, escape
 
 
 def _beside_html() -> str:
-    from ..views.procedures import when_invasive_care_is_right
+    """The compact "when invasive care is right" box set beside the picture (details one click away)."""
+    from ..logic.procedures import load_procedures
+    from ..views.procedures import URGENCY_LABELS, URGENT_NOTE, reference_label
+    from ..views.render import render
 
-    return when_invasive_care_is_right().html
+    indications = [{"name": i.name, "urgency": URGENCY_LABELS[i.urgency], "signs": i.signs,
+                    "what_happens": i.what_happens, "sources": [reference_label(k) for k in i.references]}
+                   for i in load_procedures().indications]
+    return render("glance_beside.html.j2", indications=indications, note=URGENT_NOTE)
 
 
 def glance_html(condition: str) -> str:
@@ -34,8 +40,8 @@ def glance_html(condition: str) -> str:
     figure = show_glance_summary(condition).to_html()
     return (f'<div role="region" aria-label="At a glance: {escape(lg.CONDITIONS[condition])}">'
             '<div style="display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start">'
-            f'<div style="flex:3 1 36rem;min-width:0">{figure}</div>'
-            f'<div style="flex:1 1 16rem">{_beside_html()}</div></div>'
+            f'<div style="flex:4 1 40rem;min-width:0">{figure}</div>'
+            f'<div style="flex:1 1 13rem;max-width:19rem">{_beside_html()}</div></div>'
             '<details class="bc-data"><summary>Every option in a table: benefit with its comparator and numbers, '
             'serious harm with its definition, population and follow-up, and the NICE, ACP and WHO positions'
             f'</summary>{glance_view(condition).html}</details></div>')
@@ -72,7 +78,6 @@ def predict_then_reveal(condition: str = "chronic_lbp"):
     for q in ("helps", "harm"):
         views = [(name, reveal_view(condition, q, t).html) for name, t in zip(names, options)]
         parts.append(pick_then_reveal(f"{lg.CONDITIONS[condition]}: {gp.QUESTIONS[q]}", gp.QUESTIONS[q], views))
-    intro = widgets.HTML(value=(f"<p><strong>Predict first.</strong> For {escape(lg.CONDITIONS[condition].lower())}, "
-                                "make two picks from memory or intuition; each pick reveals the evidence beside it. "
-                                "Then open the chart below.</p>"))
+    intro = widgets.HTML(value=(f"<p>{escape(lg.CONDITIONS[condition])}: one pick per question; each pick reveals "
+                                "the evidence beside it.</p>"))
     return PredictPanel(f"Predict, then reveal ({lg.CONDITIONS[condition].lower()})", intro, parts)

@@ -32,7 +32,9 @@ import matplotlib.pyplot as plt
 from ..charts.frequency import plot_frequency
 from ..content import load_content
 from ..content.procedure_risks import Frequency
-from ..figures import course_style, img_html, png_bytes, render_figure
+from ..charts.show import png_bytes, render_figure
+from ..charts.style import course_style
+from ..views.figure import img_html
 from ..logic.procedures import PROCEDURE_ORDER, frequencies_for, frequencies_of, load_care_team
 from ..views.procedures import care_team_table, frequency_alt_text, frequency_table, risk_view_html, role_card, \
     short_label, when_invasive_care_is_right

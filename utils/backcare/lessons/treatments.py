@@ -30,7 +30,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..charts import effects as _chart
-from ..figures import render_figure
+from ..charts.show import render_figure
 from ..logic.options import check_condition, check_effects, check_tier, effects_of, guidelines_for, options, resolve, \
     tier_options
 from ..logic.vocabulary import CONDITION_LABELS, TIER_LABELS

@@ -54,7 +54,7 @@ GUIDELINES = ("NICE", "ACP", "WHO")
 #: benefit category -> (symbol, words); a symbol AND words, so meaning never rests on colour
 BENEFIT = {
     "important": ("●", "Important benefit"),
-    "small": ("◐", "Small, below the threshold"),
+    "small": ("◔", "Small, below the threshold"),
     "shown_no_threshold": ("◑", "Benefit shown; the source gives no threshold"),
     "similar": ("═", "Similar to"),
     "none_shown": ("○", "No benefit shown"),
@@ -67,6 +67,7 @@ BENEFIT_RANK = {"important": 5, "small": 3, "shown_no_threshold": 3, "similar": 
 STATUS = {
     "for": ("✓", "For"),
     "against": ("✗", "Against"),
+    "only_if": ("◐", "Only if (see the condition)"),
     "no_recommendation": ("○", "No recommendation"),
     "out_of_scope": ("—", "Out of scope"),
     "not_addressed": ("·", "Not addressed"),
@@ -244,7 +245,7 @@ def options_for(condition: str) -> list[str]:
     check_choice(condition, tuple(CONDITIONS), what="condition")
     c = _content()
     named = {p.treatment for p in c.positions
-             if p.verified and p.population == condition and p.direction in ("for", "against", "no_recommendation")}
+             if p.verified and p.population == condition and p.direction in ("for", "against", "only_if", "no_recommendation")}
     named |= {e.treatment for e in c.effects if e.population == condition}
     ids = [t.id for t in c.treatments.values() if condition in t.conditions or t.id in named]
     return sorted(ids, key=lambda tid: c.treatments[tid].invasiveness)

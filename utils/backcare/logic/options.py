@@ -10,34 +10,30 @@ Examples
 >>> tier_options("pills")
 Traceback (most recent call last):
 ...
-ValueError: unknown tier 'pills'; tiers are: self_care, non_invasive, medicine, injection_procedure, implanted_device, surgery
+ValueError: 'pills' is not a valid tier; supported values are self_care, non_invasive, medicine, injection_procedure, \
+implanted_device, surgery
 """
 from __future__ import annotations
 
 import typing
 from typing import Sequence
 
+from ..choices import check_choice
 from ..content import load_content
 from ..content.models import PAIN_OUTCOMES, Effect, Outcome
 from .vocabulary import CONDITION_LABELS, DEFAULT_GUIDELINES, TIER_LABELS
 
 
 def check_tier(tier: str) -> str:
-    if tier not in TIER_LABELS:
-        raise ValueError(f"unknown tier {tier!r}; tiers are: {', '.join(TIER_LABELS)}")
-    return tier
+    return check_choice(tier, TIER_LABELS, what="tier")
 
 
 def check_condition(condition: str | None) -> str | None:
-    if condition is not None and condition not in CONDITION_LABELS:
-        raise ValueError(f"unknown condition {condition!r}; conditions are: {', '.join(CONDITION_LABELS)}")
-    return condition
+    return None if condition is None else check_choice(condition, CONDITION_LABELS, what="condition")
 
 
 def check_treatment(tid: str) -> str:
-    if tid not in load_content().treatments:
-        raise ValueError(f"unknown treatment {tid!r}; see content/treatments.yaml for the ids")
-    return tid
+    return check_choice(tid, load_content().treatments, what="treatment")
 
 
 def check_outcomes(outcome) -> set[str] | None:
@@ -45,9 +41,8 @@ def check_outcomes(outcome) -> set[str] | None:
         return None
     wanted = {outcome} if isinstance(outcome, str) else set(outcome)
     allowed = typing.get_args(Outcome)
-    bad = sorted(wanted - set(allowed))
-    if bad:
-        raise ValueError(f"unknown outcome {bad[0]!r}; outcomes are: {', '.join(allowed)}")
+    for value in sorted(wanted - set(allowed)):
+        check_choice(value, allowed, what="outcome")
     return wanted
 
 
@@ -66,7 +61,7 @@ def options(tier: str | None = None, condition: str | None = None) -> list:
     >>> options(condition="back_ache")
     Traceback (most recent call last):
     ...
-    ValueError: unknown condition 'back_ache'; conditions are: acute_nonspecific_lbp, chronic_lbp, sciatica, stenosis
+    ValueError: 'back_ache' is not a valid condition; supported values are acute_nonspecific_lbp, chronic_lbp, sciatica, stenosis
     """
     if tier is not None:
         check_tier(tier)
@@ -138,6 +133,5 @@ def guidelines_for(ids: Sequence[str], guidelines) -> tuple[str, ...]:
         return tuple(gs)
     gs = tuple(guidelines)
     for g in gs:
-        if g not in c.guidelines:
-            raise ValueError(f"unknown guideline {g!r}; guidelines are: {', '.join(c.guidelines)}")
+        check_choice(g, c.guidelines, what="guideline")
     return gs

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..choices import check_choice
 from ..content import load_content
 from .options import check_condition, check_treatment, matches
 from .vocabulary import CERTAINTY, DIRECTIONS, POPULATION_SHORT, STRENGTH
@@ -43,6 +44,11 @@ class PositionCell:
     @property
     def word(self) -> str:
         return DIRECTIONS[self.state][1]
+
+    def short(self) -> str:
+        """Symbol, word, population and (never dropped) the condition: the one-line form (issue 15)."""
+        out = f"{self.symbol} {self.word}" + (f" ({POPULATION_SHORT[self.population]})" if self.population else "")
+        return out + (f": {self.condition.rstrip('.')}" if self.condition else "")
 
     def details(self) -> list[str]:
         d = []
@@ -74,9 +80,7 @@ def position_cells(treatment_id: str, guideline: str, condition: str | None = No
     c = load_content()
     check_treatment(treatment_id)
     check_condition(condition)
-    g = c.guidelines.get(guideline)
-    if g is None:
-        raise ValueError(f"unknown guideline {guideline!r}; guidelines are: {', '.join(c.guidelines)}")
+    g = c.guidelines[check_choice(guideline, c.guidelines, what="guideline")]
     if g.covers_only is not None and treatment_id not in g.covers_only:
         names = ", ".join(c.treatments[t].name.split(" (")[0].lower() for t in g.covers_only)
         return [PositionCell("out_of_scope", note=f"{g.id} {g.year} speaks only to {names}.")]
@@ -117,11 +121,11 @@ def disagreement_lines(ids: Sequence[str], guidelines: Sequence[str]) -> list[st
             cells = position_cells(tid, g)
             if all(p.state in ("out_of_scope",) for p in cells):
                 continue
-            shown = "; ".join(f"{p.symbol} {p.word}" + (f" ({POPULATION_SHORT[p.population]})" if p.population else "")
-                              for p in cells)
+            shown = "; ".join(p.short() for p in cells)
             parts.append(f"{g} {shown}")
             pops += [p.population for p in cells
-                     if p.population not in (None, "any_lbp") and p.state in ("for", "against", "no_recommendation")]
+                     if p.population not in (None, "any_lbp")
+                     and p.state in ("for", "against", "only_if", "no_recommendation")]
             years.append(f"{g} {c.guidelines[g].year}")
         why = []
         distinct = list(dict.fromkeys(pops))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..choices import check_choice
 from ..content import load_content
 from ..content.seed_claims import SeedClaim
 from ..content.store import load
@@ -23,11 +24,20 @@ def seed_claims() -> dict[str, SeedClaim]:
 
 
 def seed_claim(topic: str) -> SeedClaim:
-    """One claim by topic; ``ValueError`` lists the topics."""
+    """One claim by topic: the treatments.yaml id of the treatment it is about (``pain_free_life`` is about no single
+    treatment); ``ValueError`` in the one message format, with similar topics.
+
+    Examples
+    --------
+    >>> seed_claim("rf_ablation")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'rf_ablation' is not a valid seed-claim topic; supported values are facet_joint_injection, \
+acupuncture, opioids, spinal_manipulation, pain_free_life, rf_denervation, nsaids, muscle_relaxants \
+(similar: rf_denervation)
+    """
     claims = seed_claims()
-    if topic not in claims:
-        raise ValueError(f"no seed claim on {topic!r}; topics are: {', '.join(claims)}")
-    return claims[topic]
+    return claims[check_choice(topic, claims, what="seed-claim topic")]
 
 
 def check_seed_claims() -> list[str]:

@@ -23,18 +23,20 @@ Examples
 >>> select_options("chronic", "NICE")
 Traceback (most recent call last):
 ...
-ValueError: unknown condition 'chronic'; choose one of: acute_nonspecific_lbp, chronic_lbp, sciatica, stenosis
+ValueError: 'chronic' is not a valid condition; supported values are acute_nonspecific_lbp, chronic_lbp, sciatica, stenosis \
+(similar: chronic_lbp)
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..choices import check_choice as _check_choice
 from ..content import load_content
 from .positions import applicable_position
 from .vocabulary import CONDITIONS, GUIDELINES, STATUS_LABELS
 
-_COUNTED = ("for", "against", "no_recommendation")
+_COUNTED = ("for", "against", "only_if", "no_recommendation")
 
 
 @dataclass(frozen=True)
@@ -69,9 +71,8 @@ class OptionRow:
 
 
 def check_choice(name: str, value, allowed: Sequence[str]) -> str:
-    if value not in allowed:
-        raise ValueError(f"unknown {name} {value!r}; choose one of: {', '.join(allowed)}")
-    return value
+    """``backcare.choices.check_choice`` with the name first (kept for this module's callers)."""
+    return _check_choice(value, allowed, what=name)
 
 
 def check_condition(condition: str) -> str:
@@ -130,7 +131,7 @@ def select_options(condition: str, guideline: str, max_level: int | None = None)
     >>> [(r.level, r.treatment, r.status_label) for r in rows if r.level >= 3]
     [(3, 'epidural_steroid_injection', 'for (consider)'), (5, 'discectomy', 'for (consider)')]
     >>> [r.status for r in select_options("chronic_lbp", "CDC") if r.treatment == "opioids"]
-    ['against']
+    ['only_if']
     >>> select_options("chronic_lbp", "NICE", max_level=7)
     Traceback (most recent call last):
     ...
@@ -205,13 +206,23 @@ def time_to_effect_records(condition: str) -> list[tuple[int, str, str, str, tup
     """(level, option, band, text, reference keys or None when the time is a course estimate) for the condition's
     options, by level.
 
-    >>> time_to_effect_records("stenosis")[2][:3]
+    A sourced time studied in other conditions is not borrowed: its row reads band ``not_for_condition`` with no keys
+    (an empty tuple, as against None for a course estimate).
+
+    >>> time_to_effect_records("sciatica")[-2][:3]
     (3, 'Epidural steroid injection', 'days_to_weeks')
+    >>> time_to_effect_records("stenosis")[1]
+    (1, 'Exercise therapy', 'not_for_condition', 'Not estimated for this condition: the source on timing studied chronic low back pain.', ())
     """
     c = load_content()
     rows = []
     for tid in options_for_condition(condition):
         t = c.treatments[tid]
         tte = t.time_to_effect
+        if tte.references and tte.applies_to is not None and condition not in tte.applies_to:
+            studied = " and ".join(CONDITIONS[k].lower() for k in tte.applies_to)
+            rows.append((t.invasiveness, t.name, "not_for_condition",
+                         f"Not estimated for this condition: the source on timing studied {studied}.", ()))
+            continue
         rows.append((t.invasiveness, t.name, tte.band, tte.text, tuple(tte.references) if tte.references else None))
     return rows

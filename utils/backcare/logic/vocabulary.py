@@ -35,6 +35,7 @@ POPULATION_SHORT = {"any_lbp": "all low back pain", "acute_nonspecific_lbp": "ac
 DIRECTIONS = {
     "for": ("✓", "for"),
     "against": ("✗", "against"),
+    "only_if": ("◐", "only if"),
     "no_recommendation": ("○", "no recommendation"),
     "out_of_scope": ("—", "out of scope"),
     "not_addressed": ("·", "not addressed"),
@@ -45,7 +46,8 @@ DIRECTIONS = {
 LEGEND = {
     "for": "recommended (as an option, or to consider)",
     "against": "recommended against (do not offer, or not for routine use)",
-    "no_recommendation": "the guideline looked and made no recommendation either way",
+    "only_if": "other care is preferred; this option only in the circumstances stated beside it",
+    "no_recommendation": "no graded recommendation either way; the words beside it say what the guideline found",
     "out_of_scope": "outside what the guideline covers",
     "not_addressed": "within scope but not discussed",
     None: "the fact sheet could not confirm this position; check the guideline itself",
@@ -56,6 +58,7 @@ LEGEND = {
 STATUS_LABELS: dict[str, str] = {
     "for": "for",
     "against": "against",
+    "only_if": "only if",
     "no_recommendation": "no recommendation",
     "out_of_scope": "out of scope",
     "not_addressed": "not addressed",
@@ -76,7 +79,8 @@ DEFAULT_GUIDELINES = ("NICE", "ACP", "WHO")
 GUIDELINES: tuple[str, ...] = ("NICE", "ACP", "WHO", "CDC")
 #: time-to-effect band -> words
 BANDS = {"hours": "hours", "days": "days", "days_to_weeks": "days to weeks", "weeks": "weeks", "months": "months",
-         "not_applicable": "no onset time (no benefit shown, or not a treatment of pain)"}
+         "not_applicable": "no onset time (no benefit shown, or not a treatment of pain)",
+         "not_for_condition": "not estimated for this condition"}
 #: a chapter-06 status -> the DIRECTIONS key whose symbol it shares (one vocabulary of symbols across the series)
 STATUS_SYMBOL_KEY = {"unconfirmed": None, "no_position": "other_population"}
 

@@ -23,7 +23,7 @@ SUMMARIES = {"prompt": "Compare your answer", "guiding": "Compare your answers t
 
 def _labels() -> dict[str, str]:
     from ..content import load_content
-    from ..references import reference_label
+    from ..logic.reference_labels import reference_label
 
     return {k: reference_label(r) for k, r in load_content().references.items()}
 
@@ -32,7 +32,7 @@ def answer_block(text: str, *, kind: str = "prompt", extension: bool = False) ->
     """Render one model answer (plain text with ``[@Key]`` citations) as a collapsed block."""
     import html
 
-    from ..citations import render_citations
+    from .citations import render_citations
 
     if kind not in SUMMARIES:
         allowed = ", ".join(repr(k) for k in SUMMARIES)

@@ -4,9 +4,9 @@ natural course), and how access and coverage work (the US as one dated example).
 
 Examples
 --------
->>> time_to_effect_rows("stenosis")[2]  # doctest: +NORMALIZE_WHITESPACE
-(3, 'Epidural steroid injection', 'days to weeks: Days to weeks; benefit mostly short-term (up to 3 months).',
- 'Oliveira 2020; Pinto 2012')
+>>> time_to_effect_rows("stenosis")[2]  # doctest: +NORMALIZE_WHITESPACE +ELLIPSIS
+(3, 'Epidural steroid injection', 'Advised against for this condition. NICE: Do not use epidural injections
+ for neurogenic claudication caused by central spinal stenosis.', 'NICE NG59...')
 >>> show_care_pathways().text.splitlines()[-1]
 'Red flags leave the pathway at any step.'
 """
@@ -17,8 +17,9 @@ from ..content.care_pathways import Chapter06
 from ..content.store import load
 from ..fmt import value_or_range
 from ..logic.positions import position_cells
-from ..logic.selection import time_to_effect_records
-from ..logic.vocabulary import BANDS, CONDITIONS, GUIDELINES, STATUS_LABELS
+from ..logic.guidance import advised_against, against_note, direction_label
+from ..logic.selection import options_for_condition
+from ..logic.vocabulary import BANDS, CONDITIONS, GUIDELINES
 from .effect_text import effect_summary, labels
 from .render import Html, render
 
@@ -27,8 +28,14 @@ CHAPTER_FILE = "06_comparing_options.yaml"
 NATURAL_COURSE = {
     "acute_nonspecific_lbp": ["costa_acute_pain_baseline", "costa_acute_pain_6_weeks", "henschke2008_pain_resolved_days"],
     "chronic_lbp": ["costa_persistent_pain_baseline", "costa_persistent_pain_6_weeks", "costa_persistent_pain_52_weeks"],
-    "sciatica": ["peul_recovered_1_year"],
+    "sciatica": ["peul_recovered_1_year", "peul_conservative_operated_1_year"],
 }
+#: what the comparison beside the times to effect is, per condition (sciatica: a trial's two TREATED arms, issue 15)
+NATURAL_COURSE_LEAD = {
+    "sciatica": ("For comparison, what happened in a trial (not an untreated natural course: both groups were "
+                 "treated, and some people in the conservative group had surgery):"),
+}
+NATURAL_COURSE_DEFAULT_LEAD = "Without any treatment, for comparison (natural course):"
 
 
 def load_chapter() -> Chapter06:
@@ -75,17 +82,43 @@ def show_disagreements() -> Html:
         rows.append({"name": c.treatments[d.treatment].name,
                      "cells": [position_cells(d.treatment, g) for g in GUIDELINES],
                      "why": why, "why_sources": labels(why.references) if why else ""})
-        dirs = "; ".join(f"{g} {' / '.join(STATUS_LABELS[x] for x in v)}" for g, v in d.directions().items())
+        dirs = "; ".join(f"{g} " + " / ".join(direction_label(p) for p in ps) for g, ps in d.positions.items())
         text.append(f"- {c.treatments[d.treatment].name}: {dirs}")
     html = render("disagreements_table.html.j2", guidelines=[c.guidelines[g] for g in GUIDELINES], rows=rows)
     return Html(html, "\n".join(text))
 
 
 def time_to_effect_rows(condition: str) -> list[tuple[int, str, str, str]]:
-    """(level, option, when benefit if any is seen, source or 'course estimate') for the condition's options."""
-    return [(level, name, f"{BANDS[band]}: {text}",
-             labels(keys) if keys else "course estimate (editorial, not sourced)")
-            for level, name, band, text, keys in time_to_effect_records(condition)]
+    """(level, option, when benefit if any is seen, source or 'course estimate') for the condition's options.
+
+    An option shown for a condition only because a guideline advises against it there shows that position instead
+    of evidence from other conditions; an option advised against shows the position beside its time (issue 15). A
+    sourced time studied in other conditions (``time_to_effect.applies_to``) is not borrowed either.
+
+    >>> time_to_effect_rows("stenosis")[1]
+    (1, 'Exercise therapy', 'Not estimated for this condition: the source on timing studied chronic low back pain.', '—')
+    """
+    c = load_content()
+    rows = []
+    for tid in options_for_condition(condition):
+        t = c.treatments[tid]
+        against = against_note(tid, condition)
+        refs = [p.reference for p in advised_against(tid, condition)]
+        if condition not in t.conditions:
+            rows.append((t.invasiveness, t.name, against or "Not an option for this condition.",
+                         labels(refs) if refs else "—"))
+            continue
+        tte = t.time_to_effect
+        if tte.references and tte.applies_to is not None and condition not in tte.applies_to:
+            # a sourced time studied in other conditions is not borrowed (issue 14)
+            studied = " and ".join(CONDITIONS[k].lower() for k in tte.applies_to)
+            rows.append((t.invasiveness, t.name, f"Not estimated for this condition: the source on timing studied "
+                         f"{studied}." + (f" {against}" if against else ""), labels(refs) if refs else "—"))
+            continue
+        src = labels(tte.references) if tte.references else "course estimate (editorial, not sourced)"
+        rows.append((t.invasiveness, t.name, f"{BANDS[tte.band]}: {tte.text}" + (f" {against}" if against else ""),
+                     src + (f"; {labels(refs)}" if refs else "")))
+    return rows
 
 
 def time_to_effect_html(condition: str) -> str:
@@ -94,6 +127,7 @@ def time_to_effect_html(condition: str) -> str:
     natural = [{"words": fact_words(i), "source": labels([c.fact(i).reference])}
                for i in NATURAL_COURSE.get(condition, [])]
     return render("time_to_effect.html.j2", condition=CONDITIONS[condition], natural=natural,
+                  natural_lead=NATURAL_COURSE_LEAD.get(condition, NATURAL_COURSE_DEFAULT_LEAD),
                   rows=time_to_effect_rows(condition))
 
 

@@ -13,9 +13,9 @@ True
 from __future__ import annotations
 
 from ..content import load_content
-from ..figures import Table
-from ..fmt import COMPARATORS, num
-from ..logic.effects import HARM_CLASSES, benefit_panels, harm_class, harm_counts
+from .tables import Table
+from ..fmt import num
+from ..logic.effects import benefit_panels
 from ..logic.selection import options_for_condition, rows_by_level, scale_counts, select_options
 from ..logic.vocabulary import CONDITIONS, status_symbol
 from .effect_text import comparator_text, effect_summary, interval_text, labels, short_name
@@ -54,7 +54,8 @@ def options_on_scale_table() -> Table:
 
 def effect_label(e) -> str:
     """An estimate as the benefit panel's legend names it."""
-    return f"{short(e.treatment)} vs {COMPARATORS[e.comparator]}, {e.time_point}: {num(e.estimate)}"
+    source = e.label or labels([e.reference])  # the trial or review, so no two legend rows read alike
+    return f"{short(e.treatment)} vs {comparator_text(e)}, {e.time_point}: {num(e.estimate)} ({source})"
 
 
 def benefit_and_harm_alt(condition: str, max_panels: int = 2) -> str:
@@ -70,9 +71,7 @@ def benefit_and_harm_alt(condition: str, max_panels: int = 2) -> str:
                      + "; ".join(items) + mid)
     if not parts:
         parts.append("no effect estimate on pain is held for this condition, a gap in the evidence")
-    serious = harm_counts(options_for_condition(condition))["serious_sourced"]
-    parts.append("harm panel, options with a serious harm documented in a source by level 0 to 5: "
-                 + ", ".join(str(v) for v in serious))
+    parts.append("serious harm is not drawn here: the at-a-glance chart gives it per option as a natural frequency")
     return f"{CONDITIONS[condition]}. " + ". ".join(p[0].upper() + p[1:] for p in parts) + "."
 
 
@@ -83,10 +82,7 @@ def benefit_and_harm_table(condition: str) -> Table:
         for e in effects:
             rows.append([c.treatments[e.treatment].invasiveness, short(e.treatment), effect_summary(e),
                          labels([e.reference])])
-    for tid in options_for_condition(condition):
-        t = c.treatments[tid]
-        rows.append([t.invasiveness, short(tid), "Harm record: " + dict(HARM_CLASSES)[harm_class(tid)], ""])
-    return Table(["Level", "Option", "Benefit (vs comparator) or harm record", "Source"], rows,
+    return Table(["Level", "Option", "Benefit (vs comparator)", "Source"], rows,
                  caption="The numbers and records in this chart")
 
 

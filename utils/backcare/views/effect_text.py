@@ -17,10 +17,10 @@ import re
 from typing import Iterable
 
 from ..content import load_content
-from ..fmt import comparator, interval, num, span
+from ..fmt import comparator, interval, mid, num, span
 from ..logic.options import effects_of
 from ..logic.vocabulary import CERTAINTY, NO_ESTIMATE, POPULATION_SHORT
-from ..references import reference_label
+from ..logic.reference_labels import reference_label
 
 
 def short_name(treatment) -> str:
@@ -48,7 +48,7 @@ def interval_text(effect) -> str:
 
 
 def mid_text(effect) -> str:
-    return f"MID {num(effect.mid)}" if effect.mid is not None else "MID not stated by the source"
+    return mid(effect.mid)
 
 
 def effect_summary(effect) -> str:
@@ -98,13 +98,15 @@ def row_label(e) -> str:
     """The y-axis label of one effect in the forest chart (two lines)."""
     c = load_content()
     certainty = "certainty not graded" if e.certainty == "not_stated" else CERTAINTY[e.certainty]
-    return (f"{short_name(c.treatments[e.treatment])} vs {comparator_text(e)}\n"
+    trial = f" ({e.label})" if e.label else ""
+    return (f"{short_name(c.treatments[e.treatment])} vs {comparator_text(e)}{trial}\n"
             f"{POPULATION_SHORT[e.population]}, {e.time_point}; {certainty}")
 
 
 def row_words(e) -> str:
     """One effect as alt text states it."""
     c = load_content()
-    return (f"{short_name(c.treatments[e.treatment])} vs {comparator_text(e)}, {POPULATION_SHORT[e.population]}, "
+    trial = f" ({e.label})" if e.label else ""
+    return (f"{short_name(c.treatments[e.treatment])} vs {comparator_text(e)}{trial}, {POPULATION_SHORT[e.population]}, "
             f"{e.outcome.replace('_', ' ')}, {e.time_point}: {num(e.estimate)} ({interval_text(e)}), {mid_text(e)}, "
             f"{CERTAINTY[e.certainty]}" + (", approximate" if e.approximate else ""))

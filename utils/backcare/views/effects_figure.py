@@ -11,7 +11,7 @@ True
 from __future__ import annotations
 
 from ..content import load_content
-from ..figures import Table
+from .tables import Table
 from ..fmt import num
 from ..logic.effects import panel_title, panels
 from ..logic.options import check_effects

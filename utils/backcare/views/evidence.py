@@ -7,7 +7,8 @@ What the evidence says: Opioids
 >>> evidence_box("cupping")
 Traceback (most recent call last):
 ...
-ValueError: no seed claim on 'cupping'; topics are: facet_injections, acupuncture, opioids, chiropractic, pain_free_life, rf_ablation, nsaids, muscle_relaxants
+ValueError: 'cupping' is not a valid seed-claim topic; supported values are facet_joint_injection, acupuncture, \
+opioids, spinal_manipulation, pain_free_life, rf_denervation, nsaids, muscle_relaxants
 """
 from __future__ import annotations
 

@@ -12,16 +12,16 @@ Examples
 >>> options_table("medicine", "lumbago")
 Traceback (most recent call last):
 ...
-ValueError: unknown condition 'lumbago'; conditions are: acute_nonspecific_lbp, chronic_lbp, sciatica, stenosis
+ValueError: 'lumbago' is not a valid condition; supported values are acute_nonspecific_lbp, chronic_lbp, sciatica, stenosis
 >>> print(benefit_and_harm("paracetamol").text)
 Paracetamol (acetaminophen): benefit and harm side by side
 Benefit: — no pooled estimate in this series
 Harms: None listed in this series (not the same as none).
 Time to effect: No faster recovery than placebo (median 16 to 17 days in all arms). [Williams 2014]
->>> benefit_and_harm("aspirin")
+>>> benefit_and_harm("aspirin")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-ValueError: unknown treatment 'aspirin'; see content/treatments.yaml for the ids
+ValueError: 'aspirin' is not a valid treatment; supported values are education_advice, superficial_heat, ...
 """
 from __future__ import annotations
 
@@ -42,8 +42,13 @@ class OptionsTable:
     columns: tuple[str, ...]
     rows: tuple[tuple[tuple[str, ...], ...], ...]   # row -> cell -> lines of plain text
 
-    def to_html(self) -> str:
-        return render("options_table.html.j2", title=self.title, columns=self.columns, rows=self.rows)
+    #: Columns a student compares first (option, effect, harms); the rest open with a click in the option's cell.
+    compare_first: tuple[int, ...] = (0, 3, 5)
+
+    def to_html(self, *, compact: bool = True) -> str:
+        """HTML table; ``compact`` (the default) puts the columns outside :attr:`compare_first` behind a click."""
+        shown = self.compare_first if compact and len(self.columns) > max(self.compare_first) else ()
+        return render("options_table.html.j2", title=self.title, columns=self.columns, rows=self.rows, shown=shown)
 
     def to_text(self) -> str:
         lines = [self.title]

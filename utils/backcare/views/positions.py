@@ -17,7 +17,7 @@ KeyError: ('acupuncture', 'NICE')
 >>> positions_matrix(["nsaids"], guidelines=["NICE", "AMA"])
 Traceback (most recent call last):
 ...
-ValueError: unknown guideline 'AMA'; guidelines are: NICE, ACP, WHO, CDC
+ValueError: 'AMA' is not a valid guideline; supported values are NICE, ACP, WHO, CDC
 >>> print(guideline_disagreements(["muscle_relaxants", "nsaids"]).text)
 Where the guidelines disagree
 - Skeletal muscle relaxants (non-benzodiazepine): NICE · not addressed (all low back pain); ACP ✓ for (acute low back pain); WHO ✗ against (chronic low back pain). Different people: the positions speak to acute low back pain, chronic low back pain. Different dates: NICE 2016, ACP 2017, WHO 2023.

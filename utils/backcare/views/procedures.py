@@ -19,18 +19,17 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..content import load_content
+from ..content import notices as _notices
 from ..content.care_team import CareRole
 from ..content.procedure_risks import Frequency
-from ..figures import Table
+from .tables import Table
 from ..fmt import count, frequency_sentence
 from ..logic.procedures import frequencies_for, icon_counts, load_care_team, load_procedures
 from .render import Html, render
 
-URGENCY_LABELS = {"emergency": "Emergency: same day", "urgent": "Urgent: days, not weeks",
+URGENCY_LABELS = {"emergency": "Emergency: same day", "urgent": "Urgent: same day",
                   "elective": "Planned choice: not an emergency"}
-URGENT_NOTE = ("Teaching material, not medical advice. Urgent symptoms: new bladder or bowel problems, numbness "
-               "around the genitals or back passage, new or worsening leg weakness, fever with back pain, or back "
-               "pain after a major injury need same-day emergency care.")
+URGENT_NOTE = _notices.notice_text()  # one wording, content/notices.yaml (issue 15)
 EDITORIAL_SOURCE = "how care is usually organised (editorial)"
 
 
@@ -78,7 +77,8 @@ def when_invasive_care_is_right() -> Html:
     """The "when invasive care is right" box: the situations, how urgent each is, and what happens."""
     data = load_procedures()
     indications = [{"name": ind.name, "urgency": URGENCY_LABELS[ind.urgency], "signs": ind.signs,
-                    "what_happens": ind.what_happens, "sources": [reference_label(k) for k in ind.references]}
+                    "what_happens": ind.what_happens, "sources": [reference_label(k) for k in ind.references],
+                    "editorial": ind.what_happens_editorial}
                    for ind in data.indications]
     lines = ["When invasive care is right:"]
     lines += [f"- {ind.name} ({URGENCY_LABELS[ind.urgency]})" for ind in data.indications]

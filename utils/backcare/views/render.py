@@ -1,7 +1,11 @@
 """Render HTML views from Jinja2 templates and display them: ``render(template, **ctx)`` and the ``Html`` type.
 
 Templates live in ``backcare/templates/views/`` and are rendered with autoescape on and ``StrictUndefined`` (a missing
-name is an error, never an empty string). :class:`Html` is the one displayable type of the package: pre-built, already
+name is an error, never an empty string). Values are escaped the way :func:`html.escape` does it (``&#x27;``,
+``&quot;``), so a template writes the same bytes as the f-strings it replaced. A template whose first line is
+``{#- join lines -#}`` has its line breaks dropped together with the indentation that follows them (write a break only
+between tags or template blocks; a space that matters stays inside a line), so it can be laid out readably and still
+write HTML on one line as before. :class:`Html` is the one displayable type of the package: pre-built, already
 escaped HTML with a deterministic plain-text twin, shown by every front end and compared by nbval.
 
 Examples
@@ -26,8 +30,19 @@ from dataclasses import dataclass
 
 import jinja2
 import markupsafe
+from jinja2.ext import Extension
 
 TEMPLATE_PACKAGE = ("backcare", "templates/views")
+JOIN_LINES = "{#- join lines -#}"
+
+
+class JoinLines(Extension):
+    """For a template that opens with ``{#- join lines -#}``: drop each line break with the indentation after it."""
+
+    def preprocess(self, source, name, filename=None):
+        if not source.startswith(JOIN_LINES):
+            return source
+        return "".join(line.strip() for line in source.splitlines())
 
 
 @functools.lru_cache(maxsize=None)
@@ -41,6 +56,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
         finalize=_escaped,
+        extensions=[JoinLines],
     )
     return env
 

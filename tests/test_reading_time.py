@@ -1,0 +1,53 @@
+"""Stated chapter times stay true: visible words at 150 words per minute plus a stated time per interactive."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from backcare.dev.reading_time import (MINUTES_PER_INTERACTIVE, WORDS_PER_MINUTE, reading_time,
+                                       visible_words_in_html, visible_words_in_markdown)
+
+ROOT = Path(__file__).resolve().parents[1]
+CHAPTERS = sorted((ROOT / "notebooks").glob("0[0-9]*_*.ipynb"))
+#: Measurement slack (rounding, a figure's caption): a chapter may state up to this many minutes less than the estimate.
+SLACK = 5
+#: Class time for discussion: a chapter may state up to this many minutes more than the reading estimate.
+DISCUSSION = 35
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=[p.stem for p in CHAPTERS])
+def test_stated_minutes_match_the_reading_estimate(path):
+    r = reading_time(path)
+    assert r.stated_minutes is not None
+    assert r.stated_minutes >= r.minutes - SLACK, (
+        f"{path.stem}: {r.words} visible words ({r.words / WORDS_PER_MINUTE:.0f} min) and {r.interactives} "
+        f"interactives ({r.interactives * MINUTES_PER_INTERACTIVE} min) take about {r.minutes:.0f} min, but the "
+        f"metadata says {r.stated_minutes}: shorten the chapter or correct its time")
+    assert r.stated_minutes <= r.minutes + DISCUSSION, f"{path.stem}: stated {r.stated_minutes} min, estimate {r.minutes:.0f}"
+
+
+def test_collapsed_blocks_code_and_citations_are_not_counted():
+    assert visible_words_in_html('<p>a b</p><details><summary>x</summary>c d e</details><img alt="f g">') == 2
+    assert visible_words_in_markdown("One [@Costa2012] `bc.x()` [link](a.html) two") == 3
+
+
+def test_counts_a_small_notebook(tmp_path):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# Title\n\nFive words are here now."),
+        nbformat.v4.new_markdown_cell("Teacher only words", metadata={"tags": ["instructor"]}),
+        nbformat.v4.new_code_cell("bc.x()", outputs=[nbformat.v4.new_output(
+            "display_data", data={"application/vnd.jupyter.widget-view+json": {"model_id": "1"},
+                                  "text/html": "<p>three visible words</p>", "text/plain": "ignored"})]),
+        nbformat.v4.new_markdown_cell("## References"),
+        nbformat.v4.new_code_cell("bc.references_for('x')", outputs=[nbformat.v4.new_output(
+            "display_data", data={"text/plain": "a long list of references"})]),
+    ])
+    nb.metadata["backcare"] = {"minutes": 5}
+    path = tmp_path / "10_demo.ipynb"
+    nbformat.write(nb, path)
+    r = reading_time(path)
+    assert (r.words, r.interactives, r.stated_minutes) == (9, 1, 5)
+    assert r.minutes == pytest.approx(9 / 150 + 3)

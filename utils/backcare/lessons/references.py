@@ -1,0 +1,57 @@
+"""The References cell of each notebook: ``references_for("00_start_here")`` reads that notebook's markdown, collects
+its ``[@Key]`` citations and returns a displayable list of exactly those references (DOIs linked), so the References
+cell can never drift from the prose."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from ..content import load_content as content
+from ..logic.citations import notebook_cited_keys, unknown_keys
+from ..paths import notebooks_dir
+from ..views.references import reference_list_html, reference_text
+
+__all__ = ["ReferenceList", "references_for"]
+
+
+@dataclass(frozen=True)
+class ReferenceList:
+    """The references with these keys, in this order; displays as a numbered list (HTML and plain text)."""
+
+    keys: Sequence[str]
+
+    def _refs(self):
+        refs = content().references
+        missing = unknown_keys(self.keys, refs)
+        if missing:
+            raise KeyError(f"unknown reference keys {', '.join(missing)}: add them to content/references.yaml")
+        return [refs[k] for k in self.keys]
+
+    def to_html(self) -> str:
+        return reference_list_html(self._refs())
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        text = "\n".join(f"{i}. {reference_text(r)}" for i, r in enumerate(self._refs(), 1))
+        return {"text/html": self.to_html(), "text/plain": text}
+
+
+def references_for(notebook: str | Path) -> ReferenceList:
+    """The references cited (``[@Key]``) in a notebook of the series, in order of first citation."""
+    path = Path(notebook)
+    if not path.suffix:
+        path = notebooks_dir() / f"{path.name}.ipynb"
+    elif not path.is_absolute() and not path.exists():
+        path = notebooks_dir() / path.name
+    return ReferenceList(tuple(notebook_cited_keys(_read_cells(path))))
+
+
+def _read_cells(path: Path) -> dict:
+    """The notebook as plain JSON, sources joined. Not nbformat: importing it pulls in jsonschema and its grammar
+    compilation, about a second (far more on a busy machine) at the end of every chapter's kernel run."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for cell in nb.get("cells", []):
+        if isinstance(cell.get("source"), list):
+            cell["source"] = "".join(cell["source"])
+    return nb

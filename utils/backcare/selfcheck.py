@@ -1,9 +1,0 @@
-"""``self_check(chapter)``: the "Check your understanding" block of a chapter, from ``content/quiz/<chapter>.yaml``."""
-from __future__ import annotations
-
-
-def self_check(chapter: str):
-    """Load the chapter's question bank and return its self-check widget."""
-    from .quiz import load_bank, quiz
-
-    return quiz(load_bank(chapter))
