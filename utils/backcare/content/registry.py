@@ -173,6 +173,6 @@ def unregistered_files(root: str | Path | None = None) -> list[str]:
 
 
 def _root(root: str | Path | None) -> Path:
-    from ..paths import content_dir
+    from ..paths import content_dir, resolved
 
-    return Path(root).resolve() if root is not None else content_dir().resolve()
+    return resolved(root if root is not None else content_dir())
