@@ -270,6 +270,10 @@ def _render_checked(pages: list[Page], i: int, out: Path, *, execute: bool | str
 def _render_executed(pages: list[Page], i: int, out: Path, nb, audience: str = DEFAULT_AUDIENCE) -> Path:
     page = pages[i]
     nb = student_view(nb, audience)
+    if not page.is_instructor:
+        from .glossary_links import link_glossary_terms
+
+        link_glossary_terms(nb)  # first use of each glossary term links to its definition
     link_citations(nb, _labels())
     nb.metadata["title"] = page.meta.title
     notes = notes_html(instructor=page.is_instructor, chapter=page.path.stem)
