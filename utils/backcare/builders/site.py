@@ -271,6 +271,10 @@ def _render_executed(pages: list[Page], i: int, out: Path, nb, audience: str = D
     page = pages[i]
     nb = student_view(nb, audience)
     compact_widget_state(nb)
+    if not page.is_instructor:
+        from .glossary_links import link_glossary_terms
+
+        link_glossary_terms(nb)  # first use of each glossary term links to its definition
     link_citations(nb, _labels())
     nb.metadata["title"] = page.meta.title
     notes = notes_html(instructor=page.is_instructor, chapter=page.path.stem)
