@@ -21,6 +21,15 @@ def test_every_yaml_file_under_content_is_registered():
         assert expected in names
 
 
+def test_core_files_are_registered_with_the_loader_models():
+    from backcare.content.models import FILES
+    from backcare.content.registry import CORE_FILES
+
+    assert CORE_FILES == tuple(FILES)
+    for name, model in FILES.items():
+        assert entry_for(name).model_class() is model
+
+
 def test_every_entry_names_an_importable_model_and_a_description():
     for entry in REGISTRY:
         assert entry.model_class().model_fields, entry.pattern

@@ -85,3 +85,18 @@ def cell_tags(cell) -> set[str]:
 
 def is_instructor(cell) -> bool:
     return TAG_INSTRUCTOR in cell_tags(cell)
+
+
+ROLES = ("chapter", "instructor")
+
+
+def notebook_role(nb, name: str | Path = "notebook") -> str:
+    """``"chapter"`` (the default) or ``"instructor"``, from the notebook metadata ``backcare.role``."""
+    role = ((nb.get("metadata") or {}).get("backcare") or {}).get("role", "chapter")
+    if role not in ROLES:
+        raise ValueError(f"{Path(name).name}: metadata backcare.role must be 'chapter' or 'instructor', not {role!r}")
+    return role
+
+
+def is_instructor_notebook(nb, name: str | Path = "notebook") -> bool:
+    return notebook_role(nb, name) == "instructor"

@@ -1,13 +1,21 @@
 """Where things are: the repository root and its folders, found from this file or $BACKCARE_ROOT."""
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
 
 def repo_root() -> Path:
-    """The project root (the folder holding ``content/`` and ``notebooks/``)."""
-    env = os.environ.get("BACKCARE_ROOT")
+    """The project root (the folder holding ``content/`` and ``notebooks/``).
+
+    Found once per value of ``$BACKCARE_ROOT`` (every content lookup asks for it: resolving the path each time was
+    thousands of ``realpath`` calls per chapter, issue 19); a failed search is not remembered."""
+    return _repo_root(os.environ.get("BACKCARE_ROOT") or None)
+
+
+@functools.lru_cache(maxsize=8)
+def _repo_root(env: str | None) -> Path:
     if env:
         root = Path(env).resolve()
         if not (root / "content").is_dir():
@@ -29,6 +37,18 @@ def repo_root() -> Path:
         "project folder: install it there with `pip install -e .` (a regular `pip install .` is not supported), "
         "or set BACKCARE_ROOT to the project folder."
     )
+
+
+def resolved(path: str | Path) -> Path:
+    """``Path(path).resolve()``, remembered for absolute paths (a relative one depends on the working folder):
+    content lookups resolve the same folder thousands of times per chapter."""
+    path = Path(path)
+    return _resolved(path) if path.is_absolute() else path.resolve()
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved(path: Path) -> Path:
+    return path.resolve()
 
 
 def content_dir() -> Path:

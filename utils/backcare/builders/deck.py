@@ -39,6 +39,7 @@ WORDS_WITH_FIGURE = 40
 WORDS_WITHOUT_FIGURE = 90
 _IMG = re.compile(r"<img\b[^>]*>", re.S)
 _ATTR = re.compile(r'(\w[\w-]*)="([^"]*)"')
+_CAPTION = re.compile(r"<caption[^>]*>(.*?)</caption\s*>", re.S)
 
 
 @dataclass
@@ -103,7 +104,7 @@ def sections_of(nb) -> list[Section]:
                 if attrs.get("src", "").startswith("data:image/") and attrs.get("alt"):
                     sections[-1].figures.append({"src": attrs["src"], "alt": html.unescape(attrs["alt"])})
             if "<table" in body:
-                cap = re.search(r"<caption[^>]*>(.*?)</caption>", body, re.S)
+                cap = _CAPTION.search(body)  # parsing a stored output, not writing HTML
                 sections[-1].tables.append(html.unescape(re.sub(r"<[^>]+>", "", cap.group(1))).strip()
                                            if cap else "")
             text = _text(data.get("text/plain"))
@@ -194,12 +195,13 @@ def deck_html(nb, name: str, *, audience: str = DEFAULT_AUDIENCE, page_href: str
             kind = "point"
         if kind == "summary":
             items = bullets(s.markdown)
-            body = "".join(f"<li>{_markdown_inline(shorten(i, 26), labels)}</li>" for i in items[:6])
-            text_html = f"<ul>{body}</ul>"
+            text_html = ""
+            summary_items = [_markdown_inline(shorten(i, 26), labels) for i in items[:6]]
         else:
             limit = WORDS_WITH_FIGURE if s.figures else WORDS_WITHOUT_FIGURE
             text_html = _markdown_inline(shorten(para, limit), labels) if para else ""
         slides.append({
+            "summary_items": summary_items if kind == "summary" else [],
             "kind": kind, "heading": s.heading, "text_html": text_html,
             "figure": s.figures[0] if s.figures and kind == "point" else None,
             "tables": [t or f"the table of {s.heading.lower()}" for t in s.tables][:2],

@@ -26,23 +26,9 @@ from pathlib import Path
 
 import nbformat
 
-from ..notebook_meta import is_instructor
+from ..notebook_meta import ROLES, is_instructor, is_instructor_notebook, notebook_role  # noqa: F401
 from ..paths import notebooks_dir, repo_root
 from .audience import add_audience_argument, audience_notebook, check_audience, notebook_visible
-
-ROLES = ("chapter", "instructor")
-
-
-def notebook_role(nb, name: str | Path = "notebook") -> str:
-    """``"chapter"`` (the default) or ``"instructor"``, from the notebook metadata ``backcare.role``."""
-    role = ((nb.get("metadata") or {}).get("backcare") or {}).get("role", "chapter")
-    if role not in ROLES:
-        raise ValueError(f"{Path(name).name}: metadata backcare.role must be 'chapter' or 'instructor', not {role!r}")
-    return role
-
-
-def is_instructor_notebook(nb, name: str | Path = "notebook") -> bool:
-    return notebook_role(nb, name) == "instructor"
 
 
 def student_notebook(nb):

@@ -369,6 +369,6 @@ def load_content(root: str | Path | None = None) -> Content:
       /nonexistent/content/references.yaml: cannot read the file: No such file or directory
     ...
     """
-    from ..paths import content_dir
+    from ..paths import content_dir, resolved
 
-    return _cached(Path(root).resolve() if root is not None else content_dir().resolve())
+    return _cached(resolved(root if root is not None else content_dir()))

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..choices import check_choice
+from .models import FILES
 
 __all__ = ["CORE_FILES", "Entry", "REGISTRY", "entry_for", "name_for_model", "registered_files", "unregistered_files"]
 
@@ -105,7 +106,7 @@ REGISTRY: tuple[Entry, ...] = (
 )
 
 #: The files read together by :func:`backcare.content.load_content` (cross-file rules apply to them).
-CORE_FILES: tuple[str, ...] = tuple(e.pattern for e in REGISTRY[:7])
+CORE_FILES: tuple[str, ...] = tuple(FILES)
 
 
 def entry_for(name: str) -> Entry:
@@ -172,6 +173,6 @@ def unregistered_files(root: str | Path | None = None) -> list[str]:
 
 
 def _root(root: str | Path | None) -> Path:
-    from ..paths import content_dir
+    from ..paths import content_dir, resolved
 
-    return Path(root).resolve() if root is not None else content_dir().resolve()
+    return resolved(root if root is not None else content_dir())

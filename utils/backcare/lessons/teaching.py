@@ -16,16 +16,16 @@ ValueError: no chapter matches '42'; chapters are 00_start_here...
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import nbformat
 from ..choices import check_choice
 from ..content import load, read
 from ..content.teaching import Profession, TeachingFile  # noqa: F401  (Profession: for callers)
 from ..logic.citations import CITE_RE, KEY_RE
-from ..notebook_meta import ChapterMeta, chapter_meta, is_instructor
+from ..notebook_meta import ChapterMeta, chapter_meta, is_instructor, is_instructor_notebook
 from ..paths import notebooks_dir
 from ..views.teaching import profession_html
 from ..widgets import explorer
@@ -59,16 +59,25 @@ def _demote(text: str) -> str:
     return re.sub(r"^(#{1,6}) ", lambda m: "#" * min(6, len(m.group(1)) + 3) + " ", text, flags=re.M)
 
 
+def _read_json(path: Path) -> dict:
+    """The notebook as plain JSON. Not nbformat: importing it pulls in jsonschema and compiles its URI grammar,
+    seconds of the instructor guide's kernel time on a busy machine (issue 19)."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def _source(cell: dict) -> str:
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else source
+
+
 def collect_chapters(source: str | Path | None = None, chapter: str | None = None) -> list[ChapterNotes]:
     """Chapter notebooks in ``source`` (instructor notebooks left out), optionally only those starting ``chapter``."""
-    from ..builders.student import is_instructor_notebook
-
     found = []
     for path in sorted(Path(source or notebooks_dir()).glob("[0-9][0-9]_*.ipynb")):
-        nb = nbformat.read(path, as_version=4)
+        nb = _read_json(path)
         if is_instructor_notebook(nb, path.name):
             continue
-        notes = tuple(c.source.strip() for c in nb.cells if is_instructor(c) and c.source.strip())
+        notes = tuple(_source(c).strip() for c in nb.get("cells", []) if is_instructor(c) and _source(c).strip())
         found.append(ChapterNotes(chapter_meta(nb, path.name), notes))
     if chapter is not None:
         chosen = [c for c in found if c.meta.name.startswith(str(chapter))]
