@@ -59,8 +59,10 @@ def png_bytes(fig) -> bytes:
     if not inside:
         # Something is drawn beyond the canvas (a title or legend outside the axes area): only savefig's second
         # draw, on a canvas grown to the tight box, can render it, so pay for it here rather than cut it off.
+        # The box just measured is handed to savefig (padded as savefig pads): with "tight" it would lay the
+        # figure out and measure it all over again before its one real draw.
         rendered = io.BytesIO()
-        fig.savefig(rendered, format="png", bbox_inches="tight", metadata={"Software": None})
+        fig.savefig(rendered, format="png", bbox_inches=tight.padded(0.1), metadata={"Software": None})
         pixels = np.asarray(Image.open(io.BytesIO(rendered.getvalue())).convert("RGBA"))
         image = Image.fromarray(pixels, "RGBA").convert("RGB").quantize(256, method=Image.Quantize.MAXCOVERAGE)
         buf = io.BytesIO()
