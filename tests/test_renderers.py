@@ -128,7 +128,8 @@ def test_plain_nbconvert_without_state_shows_fallbacks_with_alt_text(stripped_nb
 
 _VISIBLE_IMAGES = """() => {
   document.querySelectorAll('details').forEach(d => d.open = true);
-  return Array.from(document.querySelectorAll('main img')).filter(i => i.offsetParent !== null).length;
+  const shown = Array.from(document.querySelectorAll('main img')).filter(i => i.offsetParent !== null);
+  return [shown.length, shown.filter(i => i.loading === 'lazy').length];
 }"""
 
 
@@ -143,7 +144,9 @@ def test_plain_nbconvert_without_state_shows_as_many_charts_as_the_site(stripped
         page.wait_for_selector(".jupyter-widgets", state="attached", timeout=20000)
         page.wait_for_function("document.querySelectorAll('.widget-html-content').length > 0", timeout=20000)
         page.wait_for_timeout(300)
-        site = page.evaluate(_VISIBLE_IMAGES)
+        site, lazy = page.evaluate(_VISIBLE_IMAGES)
+        # Charts shown by default load eagerly (a printed page has them); only hidden views' charts are lazy.
+        assert lazy == 0, f"{stem}: {lazy} chart(s) shown by default are lazy-loaded"
         plain = len(_IMG.findall(_SCRIPT.sub("", stripped_nbconvert[stem])))
         counts[stem] = (plain, site)
     assert all(plain == site for plain, site in counts.values()), f"(plain nbconvert, site) per chapter: {counts}"

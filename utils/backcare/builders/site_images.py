@@ -35,21 +35,42 @@ def _script_spans(page: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"<script\b[^>]*>.*?</script>", page, flags=re.S)]
 
 
-def share_images(page: str, out: Path) -> str:
-    """``page`` with every inline PNG written once to ``out/_images/`` and referenced from there."""
+def _name(png: bytes) -> str:
+    return hashlib.sha256(png).hexdigest()[:20] + ".png"
+
+
+def default_view_images(nb) -> set[str]:
+    """File names of the charts the notebook's interactives show by default: those in their static fallbacks
+    (``text/html`` beside each widget view, which shows the default view). These load eagerly, like any figure, so a
+    printed page has them; only the hidden views' charts are lazy."""
+    names = set()
+    for cell in nb.get("cells", []):
+        for out in cell.get("outputs", []):
+            data = out.get("data") or {}
+            if "application/vnd.jupyter.widget-view+json" not in data:
+                continue
+            text = data.get("text/html", "")
+            text = "".join(text) if isinstance(text, list) else text
+            names |= {_name(base64.b64decode(b)) for b in re.findall(r"data:image/png;base64,([A-Za-z0-9+/=]+)", text)}
+    return names
+
+
+def share_images(page: str, out: Path, eager: set[str] = frozenset()) -> str:
+    """``page`` with every inline PNG written once to ``out/_images/`` and referenced from there; images in the
+    widget state load lazily unless their file name is in ``eager`` (see :func:`default_view_images`)."""
     folder = Path(out) / IMAGES
     scripts = _script_spans(page)
 
     def replace(match: re.Match) -> str:
         quote = match.group("q")
         png = base64.b64decode(match.group("data").replace("\\/", "/"))
-        name = hashlib.sha256(png).hexdigest()[:20] + ".png"
+        name = _name(png)
         target = folder / name
         if not target.exists():
             folder.mkdir(parents=True, exist_ok=True)
             target.write_bytes(png)
         in_state = any(a <= match.start() < b for a, b in scripts)
-        lazy = f"loading={quote}lazy{quote} " if in_state else ""
+        lazy = f"loading={quote}lazy{quote} " if in_state and name not in eager else ""
         return f"<img {lazy}{match.group('pre')}src={quote}{IMAGES}/{name}{quote}"
 
     return _INLINE.sub(replace, page)
