@@ -17,7 +17,7 @@ from pathlib import Path
 from ..content import load
 from ..logic.glossary_links import first_uses, glossary_patterns
 from ..paths import notebooks_dir
-from ..views.render import Html, escape
+from ..views.render import Html, render
 
 
 def _markdown(path: Path) -> list[str]:
@@ -39,8 +39,7 @@ def chapter_terms(notebook: str) -> Html:
     ids = first_uses(_markdown(path), glossary_patterns())
     terms = {t.id: t for t in load("glossary.yaml").terms}
     summary = f"Words used in this chapter ({len(ids)}): open for their definitions"
-    items = "".join(f'<dt><a href="glossary.html#term-{escape(i)}">{escape(terms[i].term)}</a></dt>'
-                    f"<dd>{escape(' '.join(terms[i].definition.split()))}</dd>" for i in ids)
-    html = f'<details class="bc-terms"><summary>{escape(summary)}</summary><dl>{items}</dl></details>'
+    items = [{"id": i, "term": terms[i].term, "definition": " ".join(terms[i].definition.split())} for i in ids]
+    html = render("chapter_terms.html.j2", summary=summary, items=items)
     text = "\n".join([summary] + [f"- {terms[i].term}: {' '.join(terms[i].definition.split())}" for i in ids])
     return Html(html, text)
