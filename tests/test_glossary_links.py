@@ -6,7 +6,7 @@ from pathlib import Path
 
 import nbformat
 
-from backcare.builders.glossary_links import glossary_patterns, link_first_uses, link_glossary_terms, term_patterns
+from backcare.logic.glossary_links import glossary_patterns, link_first_uses, link_glossary_terms, term_patterns
 
 ROOT = Path(__file__).resolve().parents[1]
 PATS = term_patterns([("red_flag", "Red flag", [], "A finding."), ("mid_mic", "Minimal important difference (MID)",

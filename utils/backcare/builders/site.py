@@ -272,7 +272,7 @@ def _render_executed(pages: list[Page], i: int, out: Path, nb, audience: str = D
     nb = student_view(nb, audience)
     compact_widget_state(nb)
     if not page.is_instructor:
-        from .glossary_links import link_glossary_terms
+        from ..logic.glossary_links import link_glossary_terms
 
         link_glossary_terms(nb)  # first use of each glossary term links to its definition
     link_citations(nb, _labels())

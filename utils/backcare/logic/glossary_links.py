@@ -27,7 +27,10 @@ def _phrases(term: str, also: Iterable[str]) -> list[str]:
     out = []
     for name in [term, *also]:
         short = re.sub(r"\s*\([^)]*\)", "", name).strip()
-        for p in (name, short):
+        # a term naming several things ("Sensitivity, specificity ... and post-test probability") links each part
+        parts = [x.strip() for x in re.split(r",\s*|\s+and\s+", short) if len(x.strip()) >= 8] if (
+            "," in short or " and " in short) else []
+        for p in (name, short, *parts):
             if p and len(p) >= 3 and p.lower() not in _TOO_GENERAL and p not in out:
                 out.append(p)
     return out
@@ -86,9 +89,19 @@ def link_first_uses(sources: Sequence[str], patterns, href: str = "glossary.html
 
 def glossary_patterns():
     """Patterns for every entry of ``content/glossary.yaml``."""
-    from ..lessons.glossary import load_glossary
+    from ..content import load
 
-    return term_patterns([(t.id, t.term, t.also, t.definition) for t in load_glossary().terms])
+    return term_patterns([(t.id, t.term, t.also, t.definition) for t in load("glossary.yaml").terms])
+
+
+def first_uses(sources: Sequence[str], patterns) -> list[str]:
+    """Glossary ids in the order a reader first meets them in ``sources`` (markdown), each once.
+
+    >>> first_uses(["No flags here.", "A red flag."], term_patterns([("red_flag", "Red flag", [], "d")]))
+    ['red_flag']
+    """
+    linked = link_first_uses(sources, patterns, href="#{id}")
+    return re.findall(r"\]\(#(\w+) \"", "\n".join(linked))
 
 
 def link_glossary_terms(nb, patterns=None):
