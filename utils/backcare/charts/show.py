@@ -21,6 +21,7 @@ ValueError: alt text is empty: describe what the figure shows and its main numbe
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
 from dataclasses import dataclass, field
 
@@ -47,8 +48,6 @@ def png_bytes(fig) -> bytes:
     stay exact, within 1-6 levels elsewhere) keeps them visually identical at about a third of the bytes (pages stay
     small; issue 19). Deterministic for the same figure and library versions.
     """
-    import contextlib
-
     import numpy as np
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image
@@ -65,7 +64,8 @@ def png_bytes(fig) -> bytes:
         # Cropping the canvas would cut off what lies beyond it: savefig paints once on a canvas set to the box
         # just measured (padded as savefig pads; with "tight" it would lay out and measure all over again).
         rendered = io.BytesIO()
-        fig.savefig(rendered, format="png", bbox_inches=tight.padded(0.1), metadata={"Software": None})
+        with _no_placeholder_layout(fig):
+            fig.savefig(rendered, format="png", bbox_inches=tight.padded(0.1), metadata={"Software": None})
         image = Image.open(io.BytesIO(rendered.getvalue())).convert("RGBA").convert("RGB")
         buf = io.BytesIO()
         image.quantize(256, method=Image.Quantize.MAXCOVERAGE).save(buf, format="png")
@@ -84,6 +84,23 @@ def png_bytes(fig) -> bytes:
     buf = io.BytesIO()
     image.save(buf, format="png")
     return buf.getvalue()
+
+
+@contextlib.contextmanager
+def _no_placeholder_layout(fig):
+    """After ``fig.tight_layout()`` a figure keeps a placeholder layout engine that lays nothing out, yet makes
+    savefig run a whole layout pass before drawing; the layout was just done, so that pass is skipped here."""
+    from matplotlib.layout_engine import PlaceHolderLayoutEngine
+
+    engine = getattr(fig, "_layout_engine", None)
+    if not isinstance(engine, PlaceHolderLayoutEngine):
+        yield
+        return
+    fig._layout_engine = None
+    try:
+        yield
+    finally:
+        fig._layout_engine = engine
 
 
 def check_alt(alt: str) -> str:
