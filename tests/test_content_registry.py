@@ -126,7 +126,7 @@ def test_review_records_are_registered_and_read_by_the_loader(content_copy):
     from backcare.content.reviews import load_reviews
 
     assert load_reviews() == []  # none yet: no placeholder reviewer is ever written
-    (content_copy / "reviews").mkdir()
+    (content_copy / "reviews").mkdir(exist_ok=True)  # holds a README until a real record exists
     (content_copy / "reviews" / "2026-01-02_example.yaml").write_text(
         "reviewer: A. Example\nprofession: physiotherapist\ndate: 2026-01-02\nscope: [04_medicines]\n"
         "hashes: ['0123456789abcdef']\nextra: 1\n", encoding="utf-8")

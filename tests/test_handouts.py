@@ -93,7 +93,9 @@ def test_handouts_print_within_budget_with_extractable_text(site_dir, tmp_path):
         if (site_dir / f"{path.stem}.html").exists():
             reader = PdfReader(chapter)
             assert len(reader.pages) == by_name[chapter.name].pages
-            assert len(reader.pages) <= handouts.PAGE_BUDGET, f"{path.stem}: {len(reader.pages)} A4 pages"
+            main = by_name[chapter.name].main_pages
+            assert main is not None and main <= handouts.PAGE_BUDGET, (
+                f"{path.stem}: {main} A4 pages before the references (budget {handouts.PAGE_BUDGET})")
             words = " ".join(p.extract_text() for p in reader.pages[:2])
             assert "Learning objectives" in words
             assert "/StructTreeRoot" in str(reader.trailer["/Root"].keys()), "the PDF must be tagged"

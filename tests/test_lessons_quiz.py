@@ -75,7 +75,7 @@ def _known_keys() -> set[str]:
 def test_start_here_widget_from_chapter_name():
     w = quiz("00_start_here")
     assert w._repr_mimebundle_()["text/plain"].startswith(
-        "Self-check: 4 questions (2 single choice, 1 multiple choice, 1 numeric)\n1. ")
+        "Self-check: 5 questions (3 single choice, 1 multiple choice, 1 numeric)\n1. ")
 
 
 def test_main_checks_banks_and_reports_problems(tmp_path, capsys):
@@ -83,7 +83,7 @@ def test_main_checks_banks_and_reports_problems(tmp_path, capsys):
 
     assert main(["00_start_here"]) == 0
     assert capsys.readouterr().out == (
-        "ok   content/quiz/00_start_here.yaml: 4 questions (2 single choice, 1 multiple choice, 1 numeric)\n")
+        "ok   content/quiz/00_start_here.yaml: 5 questions (3 single choice, 1 multiple choice, 1 numeric)\n")
     bad = tmp_path / "00_start_here.yaml"
     bad.write_text(GOOD_YAML.format(chapter="00_start_here", key="NoSuchKey1999"), encoding="utf-8")
     assert main([str(bad), "00_start_here"]) == 1
@@ -91,5 +91,5 @@ def test_main_checks_banks_and_reports_problems(tmp_path, capsys):
     assert out == [
         "FAIL 1 problem in course content:",
         f"  {bad}:10: questions.0.references.0: unknown reference key 'NoSuchKey1999': add it to references.yaml",
-        "ok   content/quiz/00_start_here.yaml: 4 questions (2 single choice, 1 multiple choice, 1 numeric)",
+        "ok   content/quiz/00_start_here.yaml: 5 questions (3 single choice, 1 multiple choice, 1 numeric)",
     ]

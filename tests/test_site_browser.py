@@ -21,9 +21,11 @@ def _wait_widgets(page, timeout=20000):
 
 
 def _visible_text(locator) -> str:
+    """The text a reader sees in the widget, with the alt text of its visible charts (a view may differ only there)."""
     return locator.evaluate(
         "el => Array.from(el.querySelectorAll('.widget-html-content')).filter(e => e.offsetParent !== null)"
-        ".map(e => e.innerText).join('\\n')"
+        ".map(e => e.innerText + Array.from(e.querySelectorAll('img')).filter(i => i.offsetParent !== null)"
+        ".map(i => ' [' + i.alt + ']').join('')).join('\\n')"
     )
 
 
@@ -47,12 +49,21 @@ def test_every_explorer_switches_with_no_kernel(site_page, offline_page, name):
         ex = explorers.nth(i)
         before = _visible_text(ex)
         select = ex.locator("select")
-        if select.count():
-            options = select.first.locator("option")
-            select.first.select_option(index=options.count() - 1)
+        radios = ex.locator("input[type=radio]")
+        if select.count():  # choose an option other than the one shown (the default may be the last one)
+            current = select.first.evaluate("s => s.selectedIndex")
+            last = select.first.locator("option").count() - 1
+            select.first.select_option(index=last if current != last else 0)
+        elif radios.count():  # a choice that reveals a view (predict, then reveal): pick the last answer
+            radios.nth(radios.count() - 1).check()
         else:
             buttons = ex.locator(".widget-toggle-button")
-            buttons.nth(buttons.count() - 1).click()
+            assert buttons.count(), f"{name}: explorer {i} has no control to switch it"
+            current = ex.locator(".widget-toggle-button.mod-active")
+            target = buttons.nth(buttons.count() - 1)
+            if current.count() and current.first.inner_text() == target.inner_text():
+                target = buttons.first
+            target.click()
         page.wait_for_timeout(150)
         after = _visible_text(ex)
         assert after and after != before, f"{name}: explorer {i} did not switch ({before[:60]!r})"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 #: public name -> "module:attribute"
 _API = {
@@ -99,6 +99,7 @@ _API = {
     "show_care_seeking": "lessons.care_seeking:show_care_seeking",
     "simulate_care_seeking": "logic.care_seeking:simulate_care_seeking",
     "options_with_effects": "lessons.effect_choices:options_with_effects",
+    "chapter_terms": "lessons.chapter_terms:chapter_terms",
     # chapter 03: averages hide who responds
     "predict_responders": "lessons.responders:predict_responders",
     "responders_explorer": "lessons.responders:responders_explorer",

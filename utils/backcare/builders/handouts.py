@@ -38,7 +38,7 @@ from .audience import DEFAULT_AUDIENCE, add_audience_argument, check_audience
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
-#: Page budget of a chapter handout (A4), references and appendices included.
+#: Page budget of a chapter handout (A4), appendices (the References list) not counted.
 PAGE_BUDGET = 15
 KEELE_URL = "https://www.keele.ac.uk/startback/"
 _IMG_RE = re.compile(r'<img[^>]*src="(data:image/png;base64,[^"]+)"[^>]*alt="([^"]+)"')
@@ -164,6 +164,8 @@ def start_back_guide_html() -> str:
 class Written:
     path: Path
     pages: int
+    #: pages before the appendix (the References list), the part the page budget applies to
+    main_pages: int | None = None
 
 
 def _pdf_pages(data: bytes) -> int:
@@ -184,7 +186,20 @@ def _print(page, url: str, target: Path) -> Written:
     data = page.pdf(format="A4", tagged=True, print_background=True, outline=True,
                     margin={"top": "14mm", "bottom": "16mm", "left": "12mm", "right": "12mm"})
     target.write_bytes(data)
-    return Written(target, _pdf_pages(data))
+    return Written(target, _pdf_pages(data), main_pages(target))
+
+
+def main_pages(pdf: Path) -> int | None:
+    """Pages before the one where the References list (the appendix) starts; None without pypdf."""
+    try:
+        from pypdf import PdfReader
+    except ImportError:  # pypdf comes with the test extras (make handouts installs them)
+        return None
+    reader = PdfReader(pdf)
+    for i, page in enumerate(reader.pages):
+        if i and re.search(r"(^|\n)References\s*(\n|$)", page.extract_text() or ""):
+            return i
+    return len(reader.pages)
 
 
 def build_handouts(out: Path | None = None, *, site: Path | None = None, names: list[str] | None = None,
@@ -258,10 +273,13 @@ def main(argv: list[str] | None = None) -> int:
                              build_site=not args.no_site)
     over = []
     for w in written:
-        budget = 1 if w.path.name.endswith("_summary.pdf") or "scoring_guide" in w.path.name else PAGE_BUDGET
-        flag = "" if w.pages <= budget or "case_cards" in w.path.name else f"  (over the {budget}-page budget)"
+        one_page = w.path.name.endswith("_summary.pdf") or "scoring_guide" in w.path.name
+        budget = 1 if one_page else PAGE_BUDGET
+        counted = w.pages if one_page or w.main_pages is None else w.main_pages
+        flag = "" if counted <= budget or "case_cards" in w.path.name else f"  (over the {budget}-page budget)"
         if flag:
             over.append(w.path.name)
-        print(f"  {w.path.name:48s} {w.pages:3d} page{'s' if w.pages != 1 else ''}{flag}")
+        before = "" if one_page or w.main_pages in (None, w.pages) else f" ({w.main_pages} before the references)"
+        print(f"  {w.path.name:48s} {w.pages:3d} page{'s' if w.pages != 1 else ''}{before}{flag}")
     print(f"wrote {len(written)} PDF handouts" + (f"; over budget: {', '.join(over)}" if over else ""))
     return 0

@@ -22,7 +22,7 @@ import nbformat
 
 from .audience import DEFAULT_AUDIENCE, add_audience_argument, audience_notebook, check_audience
 from .site_images import IMAGES, default_view_images, images_of, share_images
-from .widget_state import STATE, VIEW
+from .widget_state import STATE, VIEW, compact_widget_state
 from ..logic.citations import CITE_RE, KEY_RE
 from ..notebook_meta import ChapterMeta, chapter_meta
 from ..paths import PACKAGE_DIR, build_dir, notebooks_dir, repo_root
@@ -270,6 +270,11 @@ def _render_checked(pages: list[Page], i: int, out: Path, *, execute: bool | str
 def _render_executed(pages: list[Page], i: int, out: Path, nb, audience: str = DEFAULT_AUDIENCE) -> Path:
     page = pages[i]
     nb = student_view(nb, audience)
+    compact_widget_state(nb)
+    if not page.is_instructor:
+        from ..logic.glossary_links import link_glossary_terms
+
+        link_glossary_terms(nb)  # first use of each glossary term links to its definition
     link_citations(nb, _labels())
     nb.metadata["title"] = page.meta.title
     notes = notes_html(instructor=page.is_instructor, chapter=page.path.stem)

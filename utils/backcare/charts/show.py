@@ -21,6 +21,7 @@ ValueError: alt text is empty: describe what the figure shows and its main numbe
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
 from dataclasses import dataclass, field
 
@@ -34,38 +35,44 @@ PLACEHOLDER_ALT = "No description has been provided for this image"
 
 
 def png_bytes(fig) -> bytes:
-    """The figure as PNG bytes: drawn once, cropped to its tight bounding box, a 256-colour palette PNG without the
-    ``Software`` metadata chunk.
+    """The figure as PNG bytes: laid out, measured, drawn once, cropped to its tight bounding box, a 256-colour
+    palette PNG without the ``Software`` metadata chunk.
 
-    ``savefig(bbox_inches="tight")`` draws a figure twice (once to measure, once to render); here it is drawn once
-    with Agg and the pixels are cropped to the same box (0.1 inch padding, as savefig's default), which takes about
-    30 % less time. When something is drawn beyond the canvas (the tight box is larger than the figure), cropping
-    would cut it off, so such a figure is saved the slow way. Course charts use a few flat colours plus anti-aliasing, so a 256-colour palette (max-coverage
-    quantiser: flat colours such as white and the Okabe-Ito hues stay exact, within 1-6 levels elsewhere) keeps them
-    visually identical at about a third of the bytes (pages stay small; issue 19). Deterministic for the same
-    figure and library versions.
+    ``savefig(bbox_inches="tight")`` lays a figure out (a pass that measures text but paints nothing), measures its
+    tight box, then draws it. Here the same layout pass and measure come first, and the box decides the one real
+    draw: when everything lies on the canvas, Agg draws the canvas and the pixels are cropped to the box (0.1 inch
+    padding, as savefig's default); when something lies beyond it (labels written to the right of a forest plot, a
+    key under a summary), savefig draws once on a canvas set to the measured box. Either way a figure is painted
+    once (issue 19: painting text is most of a chapter's kernel time). Course charts use a few flat colours plus
+    anti-aliasing, so a 256-colour palette (max-coverage quantiser: flat colours such as white and the Okabe-Ito hues
+    stay exact, within 1-6 levels elsewhere) keeps them visually identical at about a third of the bytes (pages stay
+    small; issue 19). Deterministic for the same figure and library versions.
     """
     import numpy as np
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image
 
     canvas = fig.canvas if hasattr(fig.canvas, "buffer_rgba") else FigureCanvasAgg(fig)
-    canvas.draw()
-    tight = fig.get_tightbbox(canvas.get_renderer())
-    pixels = np.asarray(canvas.buffer_rgba())
-    height, width = pixels.shape[:2]
+    renderer = canvas.get_renderer()
+    with getattr(renderer, "_draw_disabled", contextlib.nullcontext)():   # as savefig's layout pass
+        fig.draw(renderer)
+    tight = fig.get_tightbbox(renderer)
+    width, height = fig.bbox.width, fig.bbox.height
     inside = (tight.x0 * fig.dpi >= -1 and tight.y0 * fig.dpi >= -1
               and tight.x1 * fig.dpi <= width + 1 and tight.y1 * fig.dpi <= height + 1)
     if not inside:
-        # Something is drawn beyond the canvas (a title or legend outside the axes area): only savefig's second
-        # draw, on a canvas grown to the tight box, can render it, so pay for it here rather than cut it off.
+        # Cropping the canvas would cut off what lies beyond it: savefig paints once on a canvas set to the box
+        # just measured (padded as savefig pads; with "tight" it would lay out and measure all over again).
         rendered = io.BytesIO()
-        fig.savefig(rendered, format="png", bbox_inches="tight", metadata={"Software": None})
-        pixels = np.asarray(Image.open(io.BytesIO(rendered.getvalue())).convert("RGBA"))
-        image = Image.fromarray(pixels, "RGBA").convert("RGB").quantize(256, method=Image.Quantize.MAXCOVERAGE)
+        with _no_placeholder_layout(fig):
+            fig.savefig(rendered, format="png", bbox_inches=tight.padded(0.1), metadata={"Software": None})
+        image = Image.open(io.BytesIO(rendered.getvalue())).convert("RGBA").convert("RGB")
         buf = io.BytesIO()
-        image.save(buf, format="png")
+        image.quantize(256, method=Image.Quantize.MAXCOVERAGE).save(buf, format="png")
         return buf.getvalue()
+    canvas.draw()
+    pixels = np.asarray(canvas.buffer_rgba())
+    height, width = pixels.shape[:2]
     bbox = tight.padded(0.1)
     x0, y0, x1, y1 = (float(v) * fig.dpi for v in bbox.extents)
     left, right = int(np.floor(x0)), int(np.ceil(x1))
@@ -77,6 +84,23 @@ def png_bytes(fig) -> bytes:
     buf = io.BytesIO()
     image.save(buf, format="png")
     return buf.getvalue()
+
+
+@contextlib.contextmanager
+def _no_placeholder_layout(fig):
+    """After ``fig.tight_layout()`` a figure keeps a placeholder layout engine that lays nothing out, yet makes
+    savefig run a whole layout pass before drawing; the layout was just done, so that pass is skipped here."""
+    from matplotlib.layout_engine import PlaceHolderLayoutEngine
+
+    engine = getattr(fig, "_layout_engine", None)
+    if not isinstance(engine, PlaceHolderLayoutEngine):
+        yield
+        return
+    fig._layout_engine = None
+    try:
+        yield
+    finally:
+        fig._layout_engine = engine
 
 
 def check_alt(alt: str) -> str:

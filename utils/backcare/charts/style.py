@@ -6,6 +6,7 @@ drawn inside the block only.
 from __future__ import annotations
 
 import contextlib
+import functools
 from typing import Iterator
 
 from ..paths import PACKAGE_DIR
@@ -38,5 +39,14 @@ def course_style() -> Iterator[None]:
     """Apply the course style for the figures drawn inside the ``with`` block."""
     import matplotlib.pyplot as plt
 
-    with plt.style.context(str(STYLE_FILE)):
+    with plt.style.context(_style_params(STYLE_FILE.stat().st_mtime_ns)):
         yield
+
+
+@functools.lru_cache(maxsize=4)
+def _style_params(mtime_ns: int) -> dict:
+    """The style file's settings, read once per version of the file (``plt.style.context(path)`` parses the file
+    every time: a hundred times a chapter)."""
+    import matplotlib
+
+    return dict(matplotlib.rc_params_from_file(str(STYLE_FILE), use_default_template=False))

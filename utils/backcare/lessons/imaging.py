@@ -35,8 +35,8 @@ def imaging_alt_text(im) -> str:
     parts = [f"{f.name} {f.values[0]} at age {im.ages[0]} to {f.values[-1]} at {im.ages[-1]}"
              + (f" (ages {', '.join(map(str, f.modelled_ages))} modelled with no participants observed)"
                 if f.modelled_ages else "") for f in im.findings]
-    return ("Line chart of how many people out of 100 WITHOUT back pain have each finding on MRI or CT, by age "
-            "(Brinjikji 2015): " + "; ".join(parts) + ". Every finding becomes more common with age.")
+    return ("Bar charts, one panel per finding, of how many people out of 100 WITHOUT back pain have it on MRI or "
+            "CT, by age (Brinjikji 2015): " + "; ".join(parts) + ". Every finding becomes more common with age.")
 
 
 def show_imaging_findings() -> ShownFigure:

@@ -38,13 +38,31 @@ class ReferenceList:
 
 
 def references_for(notebook: str | Path) -> ReferenceList:
-    """The references cited (``[@Key]``) in a notebook of the series, in order of first citation."""
+    """The references a student meets in a notebook of the series: those cited (``[@Key]``) in its prose, in order of
+    first citation, then those behind its self-check questions and their feedback (issue 15 item 8). Sources named
+    only inside tables and explorer views are listed per statement in the review packet (``python -m backcare
+    review``); adding them here needs a deterministic way to collect them while the notebook runs (not done yet)."""
     path = Path(notebook)
     if not path.suffix:
         path = notebooks_dir() / f"{path.name}.ipynb"
     elif not path.is_absolute() and not path.exists():
         path = notebooks_dir() / path.name
-    return ReferenceList(tuple(notebook_cited_keys(_read_cells(path))))
+    keys = list(notebook_cited_keys(_read_cells(path)))
+    known = content().references
+    for k in _quiz_keys(path.stem):
+        if k in known and k not in keys:
+            keys.append(k)
+    return ReferenceList(tuple(keys))
+
+
+def _quiz_keys(stem: str) -> list[str]:
+    from ..paths import content_dir
+
+    if not (content_dir() / "quiz" / f"{stem}.yaml").exists():
+        return []
+    from ..content.store import load
+
+    return [k for q in load(f"quiz/{stem}.yaml").questions for k in q.references]
 
 
 def _read_cells(path: Path) -> dict:

@@ -120,6 +120,15 @@ def _labels() -> dict[str, str]:
     return {reference_label(r): k for k, r in load_content().references.items()}
 
 
+def keys_shown(text: str) -> tuple[str, ...]:
+    """Reference keys a displayed text names, by ``[@Key]``, by key or by the in-text label the views print.
+
+    >>> keys_shown("median 16 to 17 days (Williams 2014)")
+    ('Williams2014',)
+    """
+    return _keys_in(text, _labels())
+
+
 def _keys_in(text: str, labels: dict[str, str]) -> tuple[str, ...]:
     keys = [k for block in _CITE.findall(text) for k in _KEY.findall(block)]
     for label, key in labels.items():

@@ -25,8 +25,12 @@ jinja2.exceptions.UndefinedError: 'words' is undefined
 from __future__ import annotations
 
 import functools
+import hashlib
 import html as _html
+import os
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import jinja2
 import markupsafe
@@ -45,6 +49,40 @@ class JoinLines(Extension):
         return "".join(line.strip() for line in source.splitlines())
 
 
+class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja2's compiled-template cache; a folder that cannot be read or written just means compiling again."""
+
+    def load_bytecode(self, bucket):
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket):
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between kernels (compiling the views' templates was about a second of every chapter's
+    kernel time, issue 19). Never stale: Jinja2 recompiles a template whose source changed (it checks the source's
+    checksum), and the folder is named after this module's source and the Jinja2 version, so a change in how the
+    environment compiles (options, the join-lines extension) starts a fresh folder. ``BACKCARE_NO_TEMPLATE_CACHE=1``
+    turns it off."""
+    if os.environ.get("BACKCARE_NO_TEMPLATE_CACHE"):
+        return None
+    digest = hashlib.sha1(Path(__file__).read_bytes() + jinja2.__version__.encode()).hexdigest()[:12]
+    uid = os.getuid() if hasattr(os, "getuid") else "user"
+    folder = Path(tempfile.gettempdir()) / f"backcare-templates-{uid}-{digest}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    return _QuietBytecodeCache(str(folder))
+
+
 @functools.lru_cache(maxsize=None)
 def environment() -> jinja2.Environment:
     """The one Jinja2 environment for HTML views (autoescape on, strict undefined, block whitespace trimmed)."""
@@ -57,6 +95,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=False,
         finalize=_escaped,
         extensions=[JoinLines],
+        bytecode_cache=_bytecode_cache(),
     )
     return env
 
