@@ -108,6 +108,11 @@ class HubConfig:
         return f"http://{host}:{self.port}"
 
     @property
+    def runtime(self) -> Path:
+        """Kernels' Unix sockets live here: a short path in the temporary folder, whatever ``state`` is."""
+        return Path(tempfile.gettempdir()) / f"bchub-{self.hub_id}"
+
+    @property
     def homes(self) -> Path:
         return self.state / "home"
 
@@ -148,12 +153,17 @@ c.Spawner.ip = IP
 c.Spawner.cmd = [PYTHON, "-m", "jupyterhub.singleuser"]
 c.Spawner.args = [
     "--ServerApp.allow_root=True",
+    # Kernels talk over Unix sockets, not TCP ports: with dozens of kernels starting at once, TCP port picking races
+    # ("Address already in use", kernel restarts; seen at 30 users) and TCP kernels are reachable by any local user.
+    "--KernelManager.transport=ipc",
     "--MappingKernelManager.cull_idle_timeout={kernel_cull}",
     "--MappingKernelManager.cull_interval=120",
 ]
 c.Spawner.default_url = "/lab/tree/{repo_dir}/{start}"
-c.Spawner.start_timeout = 120
+c.Spawner.start_timeout = 300
 c.Spawner.http_timeout = 120
+# Short runtime folder: the kernels' Unix sockets must fit in 107 characters.
+c.Spawner.environment = {{"JUPYTER_RUNTIME_DIR": {runtime!r} + "/{{username}}"}}
 c.Spawner.env_keep = ["PATH", "PYTHONPATH", "VIRTUAL_ENV", "LANG", "LC_ALL", "BACKCARE_ROOT", {marker!r}]
 
 LAB_SETTINGS = {{
@@ -209,7 +219,7 @@ def write_config(cfg: HubConfig) -> Path:
         proxy=find_proxy(), proxy_token=secrets.token_hex(32), cookie_secret=secrets.token_hex(32),
         db=str(cfg.state / "jupyterhub.sqlite"), pid_file=str(cfg.state / "jupyterhub.pid"),
         password=cfg.password, homes=str(cfg.homes), kernel_cull=cfg.kernel_cull_timeout, cull=cfg.cull_timeout,
-        repo_dir=REPO_DIR, start=START_NOTEBOOK, marker=MARKER,
+        repo_dir=REPO_DIR, start=START_NOTEBOOK, marker=MARKER, runtime=str(cfg.runtime),
         repo_url=f"file://{Path(cfg.student_repo).resolve()}")
     path = cfg.state / "jupyterhub_config.py"
     path.write_text(text)
@@ -294,6 +304,7 @@ class Hub:
             except psutil.NoSuchProcess:
                 pass
         psutil.wait_procs(alive, timeout=5)
+        shutil.rmtree(self.cfg.runtime, ignore_errors=True)
         if getattr(self, "_log", None):
             self._log.close()
 

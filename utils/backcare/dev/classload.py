@@ -27,6 +27,8 @@ import requests
 import websocket
 
 from ..builders.hub import REPO_DIR, Hub, free_port, prepare
+from ..paths import repo_root
+from .classload_report import markdown, percentile, report, write_section
 
 CHART_MIMES = ("image/png", "image/svg+xml")
 
@@ -45,19 +47,6 @@ class UserResult:
     rss_mb: float | None = None
     error: str = ""
     failures: list[str] = field(default_factory=list)
-
-
-def percentile(values: list[float], q: float) -> float | None:
-    """Nearest-rank percentile.
-
-    >>> percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 95), percentile([4.0], 50), percentile([], 50)
-    (10, 4.0, None)
-    """
-    if not values:
-        return None
-    ordered = sorted(values)
-    rank = max(1, -(-len(ordered) * q // 100))
-    return ordered[int(rank) - 1]
 
 
 def has_chart(msg: dict) -> bool:
@@ -180,7 +169,7 @@ def browser_users(base: str, password: str, notebook: str, results: list[UserRes
             pages = []
             for res in results:
                 page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-                page.set_default_timeout(600_000)
+                page.set_default_timeout(300_000)
                 pages.append((res, page))
             for res, page in pages:  # one browser, students one after another in their own contexts
                 try:
@@ -193,7 +182,14 @@ def browser_users(base: str, password: str, notebook: str, results: list[UserRes
                     res.login_s = res.server_ready_s = time.monotonic() - t0
                     res.started = True
                     page.goto(f"{base}/user/{res.name}/lab/workspaces/load/tree/{REPO_DIR}/{notebook}?reset")
-                    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']")
+                    # The execution indicator reads idle before a kernel exists; Run All before the status bar says
+                    # "(ipykernel) | Idle" is silently dropped (as in dev/labdriver.py).
+                    page.wait_for_function("""() => [...document.querySelectorAll('.jp-StatusBar-Widget')]
+                        .some(e => /\\(ipykernel\\) \\| Idle/.test(e.innerText))""", polling=200)
+                    # The student copy carries stored outputs: clear them so the chart we wait for is this run's.
+                    page.click(".lm-MenuBar-itemLabel:text-is('Edit')")
+                    page.click("li.lm-Menu-item[data-command='editmenu:clear-all']")
+                    page.wait_for_selector(".jp-Notebook .jp-OutputArea-output img", state="detached")
                     page.click(".lm-MenuBar-itemLabel:text-is('Run')")
                     page.click("li.lm-Menu-item[data-command='runmenu:run-all']")
                     page.wait_for_selector(".jp-Notebook .jp-OutputArea-output img", state="attached")
@@ -204,6 +200,10 @@ def browser_users(base: str, password: str, notebook: str, results: list[UserRes
                         " || document.querySelector('.jp-OutputArea-output[data-mime-type="
                         "\"application/vnd.jupyter.error\"]') }")
                     res.all_cells_s = time.monotonic() - t0
+                    shot = repo_root() / "_build" / "classload" / f"{res.name}.png"
+                    shot.parent.mkdir(parents=True, exist_ok=True)
+                    page.locator(".jp-Notebook .jp-OutputArea-output img").first.scroll_into_view_if_needed()
+                    page.screenshot(path=str(shot))
                     res.cells = page.locator(".jp-Notebook .jp-CodeCell").count()
                     res.cells_failed = page.locator(
                         ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error']").count()
@@ -224,10 +224,12 @@ def browser_users(base: str, password: str, notebook: str, results: list[UserRes
             pass
 
 
-def user_memory(hub: Hub) -> tuple[dict[str, float], dict[str, float]]:
-    """RSS in MB of each user's server plus kernels, and of the hub's own processes (hub, proxy, culler)."""
+def user_memory(hub: Hub, cpu: dict[str, float] | None = None) -> tuple[dict[str, float], dict[str, float]]:
+    """RSS in MiB of each user's server plus kernels, and of the hub's own processes (hub, proxy, culler); fills
+    ``cpu`` with each user's CPU seconds (user + system, server plus kernel) so far."""
     users: dict[str, float] = {}
     infra: dict[str, float] = {}
+    cpu = {} if cpu is None else cpu
     for p in hub.processes():
         try:
             env = p.environ()
@@ -235,6 +237,8 @@ def user_memory(hub: Hub) -> tuple[dict[str, float], dict[str, float]]:
             name = env.get("JUPYTERHUB_USER")
             if name:
                 users[name] = users.get(name, 0.0) + rss
+                times = p.cpu_times()
+                cpu[name] = cpu.get(name, 0.0) + times.user + times.system
             else:
                 label = "proxy" if "node" in p.name() else ("hub" if "jupyterhub" in " ".join(p.cmdline()[:3])
                                                             and "culler" not in " ".join(p.cmdline()) else "services")
@@ -302,7 +306,9 @@ def classload(users: int, chapter: str, browser: int = 2, prefix: str = "student
         except threading.BrokenBarrierError:
             pass
         summary["run_s"] = round(time.monotonic() - t_start, 1)
-        per_user, infra = user_memory(hub)
+        cpu_s: dict[str, float] = {}
+        per_user, infra = user_memory(hub, cpu_s)
+        summary["cpu_s_per_user_median"] = round(statistics.median(cpu_s.values()), 1) if cpu_s else None
         for r in results:
             r.rss_mb = round(per_user.get(r.name, 0.0), 1) or None
         summary["infra_rss_mb"] = {k: round(v, 1) for k, v in infra.items()}
@@ -322,15 +328,23 @@ def classload(users: int, chapter: str, browser: int = 2, prefix: str = "student
         summary["processes_left"] = len(hub.processes())
         import shutil
 
+        if any(r.error or r.failures for r in results):  # keep the hub's log (it holds every server's log too)
+            kept = repo_root() / "_build" / "classload" / f"hub-{users}-{time.strftime('%H%M%S')}.log"
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(hub.log_path, kept)
+            summary["hub_log"] = str(kept)
         shutil.rmtree(cfg.state, ignore_errors=True)
     charts = [r.first_chart_s for r in results if r.first_chart_s is not None]
     rss = [r.rss_mb for r in results if r.rss_mb]
+    ready = [r.server_ready_s for r in results if r.server_ready_s is not None]
     summary.update({
         "servers_started": sum(r.started for r in results),
         "users_completed": sum(r.all_cells_s is not None and not r.error for r in results),
         "cells_run": sum(r.cells for r in results),
         "cells_failed": sum(r.cells_failed for r in results),
         "user_errors": sum(bool(r.error) for r in results),
+        "server_ready_median_s": round(statistics.median(ready), 1) if ready else None,
+        "server_ready_p95_s": round(percentile(ready, 95), 1) if ready else None,
         "first_chart_median_s": round(statistics.median(charts), 1) if charts else None,
         "first_chart_p95_s": round(percentile(charts, 95), 1) if charts else None,
         "first_chart_max_s": round(max(charts), 1) if charts else None,
@@ -349,29 +363,6 @@ def classload(users: int, chapter: str, browser: int = 2, prefix: str = "student
     return summary
 
 
-def report(s: dict) -> str:
-    lines = [
-        f"classload: {s['users']} users ({s['browser_users']} in Chromium), {s['chapter']} ({s['code_cells']} code "
-        f"cells), {s['cpu_count']} CPUs, {s['memory_total_gib']} GiB, load before {s['loadavg_before']}",
-        f"  servers started {s['servers_started']}/{s['users']}, users completed {s['users_completed']}, "
-        f"cells run {s['cells_run']}, cells failed {s['cells_failed']}, user errors {s['user_errors']}",
-        f"  login -> first chart: median {s['first_chart_median_s']} s, p95 {s['first_chart_p95_s']} s, "
-        f"max {s['first_chart_max_s']} s (browser users: {s['browser_first_chart_s']})",
-        f"  memory (RSS): per user server+kernel median {s['rss_per_user_mb_median']} MB, max "
-        f"{s['rss_per_user_mb_max']} MB; users {s['rss_users_total_mb']} MB; hub/proxy/culler "
-        f"{s.get('infra_rss_mb')}; total {s['rss_total_mb']} MB; available at peak "
-        f"{s.get('available_memory_gib_at_peak')} GiB",
-        f"  CPU: mean {s['cpu_percent_mean']} %, max {s['cpu_percent_max']} % (machine-wide); load average 1-min max "
-        f"{s['loadavg_1min_max']}, after {s['loadavg_after']}",
-        f"  run {s.get('run_s')} s; shutdown {s['shutdown_s']} s, processes left {s['processes_left']}",
-    ]
-    errors = [f"    {r['name']}: {r['error'] or '; '.join(r['failures'][:3])}" for r in s["results"]
-              if r["error"] or r["failures"]]
-    if errors:
-        lines += ["  problems:", *errors[:20]]
-    return "\n".join(lines)
-
-
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
@@ -380,16 +371,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chapter", default="02", help="chapter number (default 02)")
     parser.add_argument("--browser-users", type=int, default=2, help="students driven in headless Chromium")
     parser.add_argument("--json", type=Path, default=None, help="append each run's figures to this JSON-lines file")
+    parser.add_argument("--write", type=Path, default=None, metavar="MD",
+                        help="write the section of docs/benchmarks.md from every run in --json (or these runs)")
+    parser.add_argument("--report-only", action="store_true", help="with --json and --write: run nothing, only write")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     worst = 0
-    for n in args.users:
+    runs = []
+    for n in ([] if args.report_only else args.users):
         summary = classload(n, args.chapter, args.browser_users)
         print(report(summary), flush=True)
         if args.json:
             args.json.parent.mkdir(parents=True, exist_ok=True)
             with args.json.open("a") as f:
                 f.write(json.dumps(summary) + "\n")
+        runs.append(summary)
         ok = (summary["servers_started"] == n and summary["cells_failed"] == 0 and summary["user_errors"] == 0
               and summary["processes_left"] == 0)
         worst = worst or (0 if ok else 1)
+    if args.write:
+        if args.json and args.json.exists():
+            runs = [json.loads(line) for line in args.json.read_text().splitlines() if line.strip()]
+        write_section(args.write, markdown(runs))
+        print(f"written to {args.write}")
     return worst
