@@ -62,20 +62,14 @@ def test_a_missing_reveal_is_a_clear_message(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_no_slide_overflows_1280_by_720(tmp_path):
-    from conftest import CHROMIUM, require_chromium
-    from playwright.sync_api import sync_playwright
-
-    require_chromium()
+def test_no_slide_overflows_1280_by_720(tmp_path, browser):
     written = deck.build_decks([], tmp_path, audience="teacher")
     assert len(written) == len(CHAPTERS)
     overflow, external = [], []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu",
-                                                                    "--disable-background-networking"])
-        page = browser.new_page(viewport={"width": 1280, "height": 720})
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:")
-                   else (external.append(r.request.url), r.abort()))
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:")
+               else (external.append(r.request.url), r.abort()))
+    try:
         for target in written:
             page.goto(target.resolve().as_uri())
             page.wait_for_function("window.Reveal && Reveal.isReady()")
@@ -83,6 +77,7 @@ def test_no_slide_overflows_1280_by_720(tmp_path):
                 Reveal.slide(i); return [s.getAttribute('aria-label'), s.scrollWidth, s.scrollHeight]; })""")
             assert len(sizes) >= 3
             overflow += [(target.name, *s) for s in sizes if s[1] > 1280 or s[2] > 720]
-        browser.close()
+    finally:
+        page.close()
     assert not overflow, overflow
     assert not external, external

@@ -70,7 +70,7 @@ def test_fixture_site_builds_with_index_glossary_and_page(tmp_path):
     _fixture_notebook(source, "50_fine.ipynb", [new_markdown_cell("# Fine chapter\n\nText."),
                                                new_code_cell("print(6 * 7)")])
     written = site.build(tmp_path / "html", source=source)
-    assert [p.name for p in written] == ["index.html", "glossary.html", "50_fine.html"]
+    assert [p.name for p in written] == ["index.html", "glossary.html", "errata.html", "50_fine.html"]
     page = (tmp_path / "html" / "50_fine.html").read_text()
     assert "42" in page and 'href="glossary.html"' in page
     assert (tmp_path / "html" / "_static" / "require.js").exists()

@@ -203,8 +203,9 @@ def main_pages(pdf: Path) -> int | None:
 
 
 def build_handouts(out: Path | None = None, *, site: Path | None = None, names: list[str] | None = None,
-                   audience: str = DEFAULT_AUDIENCE, build_site: bool = True) -> list[Written]:
-    """Build the site for ``audience`` (unless ``build_site`` is False), then print every handout into ``out``."""
+                   audience: str = DEFAULT_AUDIENCE, build_site: bool = True, browser=None) -> list[Written]:
+    """Build the site for ``audience`` (unless ``build_site`` is False), then print every handout into ``out``
+    (with ``browser``, a Playwright Chromium already running, or one started here)."""
     import nbformat
     from playwright.sync_api import sync_playwright
 
@@ -247,15 +248,22 @@ def build_handouts(out: Path | None = None, *, site: Path | None = None, names: 
         guide = scratch / "02_start_back_scoring_guide.html"
         guide.write_text(start_back_guide_html(), encoding="utf-8")
         pages.append((guide.resolve().as_uri(), out / "02_start_back_scoring_guide.pdf"))
-    written = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
+    def print_all(chromium) -> list[Written]:
+        page = chromium.new_page()
         page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
-        for url, target in pages:
-            written.append(_print(page, url, target))
-        browser.close()
-    return written
+        try:
+            return [_print(page, url, target) for url, target in pages]
+        finally:
+            page.close()
+
+    if browser is not None:
+        return print_all(browser)
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            return print_all(chromium)
+        finally:
+            chromium.close()
 
 
 def main(argv: list[str] | None = None) -> int:
