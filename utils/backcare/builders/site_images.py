@@ -28,11 +28,14 @@ from pathlib import Path
 
 IMAGES = "_images"
 # An <img src=...> whose source is an inline PNG, in HTML or in JSON (quotes and slashes escaped with a backslash).
-_INLINE = re.compile(r'<img (?P<pre>[^>]*?)src=(?P<q>\\?")data:image\\?/png;base64,(?P<data>(?:[A-Za-z0-9+=]|\\?/)+)(?P=q)')
+_INLINE = re.compile(r'(?P<open><img[ ])(?P<pre>[^>]*?)src=(?P<q>\\?")data:image\\?/png;base64,(?P<data>(?:[A-Za-z0-9+=]|\\?/)+)(?P=q)')
+# A <script> element (the widget state lives in one). Both patterns parse the page; this module writes no HTML of its
+# own: a matched image tag is rewritten from its own parts.
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script[>]", re.S)
 
 
 def _script_spans(page: str) -> list[tuple[int, int]]:
-    return [m.span() for m in re.finditer(r"<script\b[^>]*>.*?</script>", page, flags=re.S)]
+    return [m.span() for m in _SCRIPT.finditer(page)]
 
 
 def _name(png: bytes) -> str:
@@ -71,7 +74,7 @@ def share_images(page: str, out: Path, eager: set[str] = frozenset()) -> str:
             target.write_bytes(png)
         in_state = any(a <= match.start() < b for a, b in scripts)
         lazy = f"loading={quote}lazy{quote} " if in_state and name not in eager else ""
-        return f"<img {lazy}{match.group('pre')}src={quote}{IMAGES}/{name}{quote}"
+        return f"{match.group('open')}{lazy}{match.group('pre')}src={quote}{IMAGES}/{name}{quote}"
 
     return _INLINE.sub(replace, page)
 

@@ -20,7 +20,9 @@ from ..charts.show import render_figure
 from ..views.figure import img_html
 from ..views.tables import Table
 from ..logic.care_seeking import CareSeeking, simulate_care_seeking
-from ..views.render import Html, escape
+from markupsafe import Markup
+
+from ..views.render import Html, render
 
 _NOTE = ("A teaching simulation, not data from a study: each person's usual pain never changes and nobody is "
          "treated.")
@@ -58,12 +60,11 @@ def show_care_seeking(people: int = 1000, seek_care_at: int = 7, weeks_later: in
     r = simulate_care_seeking(people=people, seek_care_at=seek_care_at, weeks_later=weeks_later)
     if r.sought_care == 0:
         text = f"None of the {r.people:,} simulated people reached {r.seek_care_at} out of 10; try a lower value."
-        return Html(f"<p>{escape(text)}</p>", text)
+        return Html(render("paragraph.html.j2", text=text), text)
     fig = _figure(r)
     words = care_seeking_sentences(r)
-    body = "".join(f"<p>{escape(s)}</p>" for s in words)
-    html = (f'<div class="bc-box" role="region" aria-label="Care-seeking simulation">{fig.to_html()}{body}'
-            f'<p class="bc-note">{escape(_NOTE)}</p></div>')
+    html = render("result_box.html.j2", label="Care-seeking simulation", figure=Markup(fig.to_html()),
+                  sentences=words, note=_NOTE)
     return Html(html, "\n".join(words + [_NOTE]))
 
 
@@ -88,9 +89,8 @@ def predict_care_seeking():
     question = (f"{r.people:,} people have back pain that goes up and down around a usual level that never changes. "
                 f"Each sees a clinician in the first week their pain reaches {r.seek_care_at} out of 10 or more, and "
                 f"gets no treatment. {r.weeks_later} weeks later, what is the average pain of those who came?")
-    result = (f'<div class="bc-box" role="region" aria-label="Simulation result">{_figure(r).to_html()}'
-              + "".join(f"<p>{escape(s)}</p>" for s in care_seeking_sentences(r))
-              + f'<p class="bc-note">{escape(_NOTE)}</p></div>')
-    choices = [(label, f'<p class="bc-feedback"><strong>{escape(label)}.</strong> {escape(text)}</p>')
+    result = render("result_box.html.j2", label="Simulation result", figure=Markup(_figure(r).to_html()),
+                    sentences=care_seeking_sentences(r), note=_NOTE)
+    choices = [(label, render("feedback.html.j2", label=label, text=text))
                for label, text in CHOICES]
     return predict_then_reveal(question, choices, result, title="Seeking care at the worst moment")

@@ -13,7 +13,7 @@ ValueError: 'back_ache' is not a valid condition; supported values are acute_non
 from __future__ import annotations
 
 from ..logic.options import effects_of, options
-from ..views.render import Html, escape
+from ..views.render import Html, render
 
 
 def options_with_effects(condition: str, tier: str | None = None) -> Html:
@@ -22,6 +22,4 @@ def options_with_effects(condition: str, tier: str | None = None) -> Html:
     found = [t for t in options(tier, condition) if effects_of([t.id], condition=condition)]
     head = f"Options with effect estimates for {condition}" + (f" in tier {tier}" if tier else "") + ":"
     lines = [f"- {t.id}: {t.name}" for t in found] or ["- none held here (a gap in the evidence, not an effect of 0)"]
-    items = "".join(f"<li><code>{escape(t.id)}</code>: {escape(t.name)}</li>" for t in found)
-    html = f'<div class="bc-box"><p>{escape(head)}</p><ul>{items or "<li>none held here</li>"}</ul></div>'
-    return Html(html, "\n".join([head, *lines]))
+    return Html(render("options_with_effects.html.j2", head=head, found=found), "\n".join([head, *lines]))

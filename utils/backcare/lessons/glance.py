@@ -16,14 +16,15 @@ from __future__ import annotations
 from ..logic import glance as lg
 from ..logic import glance_predict as gp
 from ..views.glance import glance_view, reveal_view
-from ..views.render import Html, escape
+from markupsafe import Markup
+
+from ..views.render import Html, render
 
 
 def _beside_html() -> str:
     """The compact "when invasive care is right" box set beside the picture (details one click away)."""
     from ..logic.procedures import load_procedures
     from ..views.procedures import URGENCY_LABELS, URGENT_NOTE, reference_label
-    from ..views.render import render
 
     indications = [{"name": i.name, "urgency": URGENCY_LABELS[i.urgency], "signs": i.signs,
                     "what_happens": i.what_happens, "sources": [reference_label(k) for k in i.references]}
@@ -38,13 +39,8 @@ def glance_html(condition: str) -> str:
 
     lg.check_choice(condition, tuple(lg.CONDITIONS), what="condition")
     figure = show_glance_summary(condition).to_html()
-    return (f'<div role="region" aria-label="At a glance: {escape(lg.CONDITIONS[condition])}">'
-            '<div style="display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start">'
-            f'<div style="flex:4 1 40rem;min-width:0">{figure}</div>'
-            f'<div style="flex:1 1 13rem;max-width:19rem">{_beside_html()}</div></div>'
-            '<details class="bc-data"><summary>Every option in a table: benefit with its comparator and numbers, '
-            'serious harm with its definition, population and follow-up, and the NICE, ACP and WHO positions'
-            f'</summary>{glance_view(condition).html}</details></div>')
+    return render("glance_region.html.j2", condition_name=lg.CONDITIONS[condition], figure=Markup(figure),
+                  beside=Markup(_beside_html()), table=Markup(glance_view(condition).html))
 
 
 def show_glance(condition: str = "chronic_lbp") -> Html:
@@ -58,8 +54,7 @@ def glance_explorer(condition: str = "chronic_lbp"):
 
     lg.check_choice(condition, tuple(lg.CONDITIONS), what="condition")
     views = [(name, glance_html(key)) for key, name in lg.CONDITIONS.items()]
-    intro = ("<p>Invasiveness, benefit and serious harm at a glance, one condition at a time. "
-             "<strong>Teaching material, not medical advice.</strong></p>")
+    intro = render("glance_intro.html.j2")
     return explorer("Invasiveness, benefit and harm at a glance", views, description="Condition",
                     index=list(lg.CONDITIONS).index(condition), intro_html=intro)
 
@@ -78,6 +73,5 @@ def predict_then_reveal(condition: str = "chronic_lbp"):
     for q in ("helps", "harm"):
         views = [(name, reveal_view(condition, q, t).html) for name, t in zip(names, options)]
         parts.append(pick_then_reveal(f"{lg.CONDITIONS[condition]}: {gp.QUESTIONS[q]}", gp.QUESTIONS[q], views))
-    intro = widgets.HTML(value=(f"<p>{escape(lg.CONDITIONS[condition])}: one pick per question; each pick reveals "
-                                "the evidence beside it.</p>"))
+    intro = widgets.HTML(value=render("glance_predict_intro.html.j2", condition_name=lg.CONDITIONS[condition]))
     return PredictPanel(f"Predict, then reveal ({lg.CONDITIONS[condition].lower()})", intro, parts)

@@ -15,7 +15,9 @@ from __future__ import annotations
 from ..charts.responders import plot_individual_changes
 from ..charts.show import render_figure
 from ..logic.responders import IndividualChanges, individual_changes
-from ..views.render import Html, escape
+from markupsafe import Markup
+
+from ..views.render import Html, render
 
 NOTE = ("A teaching model, not data from a study: both groups have the same spread of changes, and every treated "
         "person gets the same extra benefit. So someone who improved a lot is not proof that the treatment worked "
@@ -41,9 +43,8 @@ def _alt(r: IndividualChanges) -> str:
 
 def _body(r: IndividualChanges) -> str:
     fig = render_figure(plot_individual_changes(r), _alt(r))
-    return (f'<div class="bc-box" role="region" aria-label="Individual changes">{fig.to_html()}'
-            + "".join(f"<p>{escape(s)}</p>" for s in _sentences(r))
-            + f'<p class="bc-note">{escape(NOTE)}</p></div>')
+    return render("result_box.html.j2", label="Individual changes", figure=Markup(fig.to_html()),
+                  sentences=_sentences(r), note=NOTE)
 
 
 def show_individual_changes(mean_difference: float = 1.0, people: int = 100) -> Html:
@@ -76,7 +77,7 @@ def predict_responders():
     question = (f"Two groups of {r.people} people with chronic back pain. On average the treated group's pain falls "
                 f"1 point more (0-10) than with usual care: half the {r.important_change:g}-point change a person "
                 "notices. How many more people improve by 2 points or more with the treatment?")
-    choices = [(label, f'<p class="bc-feedback"><strong>{escape(label)}.</strong> {escape(text)}</p>')
+    choices = [(label, render("feedback.html.j2", label=label, text=text))
                for label, text in CHOICES]
     return predict_then_reveal(question, choices, _body(r), title="Averages hide who responds")
 

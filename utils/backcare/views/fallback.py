@@ -26,10 +26,13 @@ True
 """
 from __future__ import annotations
 
-import html
 import re
 
-_IMG = re.compile(r'<img [^>]*src="data:image/png;base64,([A-Za-z0-9+/=]+)"')
+from markupsafe import Markup
+
+from .render import render
+
+_IMG = re.compile(r'<img[ ][^>]*src="data:image/png;base64,([A-Za-z0-9+/=]+)"')  # parses stored HTML
 
 #: The note under an explorer's fallback: what the reader sees and how to switch views.
 EXPLORER_NOTE = ("Showing one view. To switch views, run the notebook (Run All) or open this chapter on the course "
@@ -50,7 +53,7 @@ def _is(widget, *names: str) -> bool:
 
 
 def _label(widget) -> str:
-    return html.escape(str(getattr(widget, "description", "") or "").rstrip(":"))
+    return str(getattr(widget, "description", "") or "").rstrip(":")
 
 
 def _option_labels(widget) -> list[str]:
@@ -71,29 +74,27 @@ def static_html(widget) -> str:
     if _is(widget, "Checkbox"):
         mark = "☑" if widget.value else "☐"
         state = "ticked" if widget.value else "not ticked"
-        return (f'<p class="bc-static-control">{mark} {html.escape(str(widget.description))} '
-                f'<span class="bc-static-options">({state})</span></p>')
+        return render("static_control.html.j2", kind="checkbox", mark=mark, description=widget.description,
+                      state=state)
     if _is(widget, "Text", "Textarea", "IntText", "FloatText"):
-        value = html.escape(str(widget.value)) if str(widget.value) else "(empty)"
-        return f'<p class="bc-static-control"><strong>{_label(widget)}:</strong> {value}</p>'
+        value = str(widget.value) if str(widget.value) else "(empty)"
+        return render("static_control.html.j2", kind="value", label=_label(widget), value=value)
     if _is(widget, "Button"):
         return ""
     if _is(widget, "RadioButtons"):  # answers to choose from: list them (marked when one is chosen)
         labels, idx = _option_labels(widget), widget.index
-        marks = [("●" if i == idx else "○") + " " + html.escape(x) for i, x in enumerate(labels)]
+        marks = [("●" if i == idx else "○") + " " + x for i, x in enumerate(labels)]
         if all(len(x) <= 12 for x in labels):
-            return f'<p class="bc-static-control"><strong>{_label(widget)}:</strong> {" ".join(marks)}</p>'
-        items = "".join(f"<li>{m}</li>" for m in marks)
-        return f'<p class="bc-static-control"><strong>{_label(widget)}:</strong></p><ul class="bc-static-choices">{items}</ul>'
+            return render("static_control.html.j2", kind="value", label=_label(widget), value=" ".join(marks))
+        return render("static_control.html.j2", kind="choice_list", label=_label(widget), marks=marks)
     if hasattr(widget, "options") and hasattr(widget, "index"):  # Dropdown, ToggleButtons, Select
         labels = _option_labels(widget)
         idx = widget.index
-        chosen = html.escape(labels[idx]) if idx is not None else "(none chosen)"
-        choices = "; ".join(html.escape(x) for x in labels)
-        return (f'<p class="bc-static-control"><strong>{_label(widget)}:</strong> {chosen} '
-                f'<span class="bc-static-options">(choices: {choices})</span></p>')
+        chosen = labels[idx] if idx is not None else "(none chosen)"
+        return render("static_control.html.j2", kind="chosen", label=_label(widget), chosen=chosen,
+                      choices="; ".join(labels))
     if _is(widget, "Label"):
-        return f"<p>{html.escape(str(widget.value))}</p>"
+        return render("paragraph.html.j2", text=widget.value)
     if hasattr(widget, "value") and isinstance(widget.value, str):  # HTML, HTMLMath
         return widget.value
     return ""
@@ -108,9 +109,9 @@ def first_png(html_text: str) -> str | None:
 def fallback_bundle(widget, *, note: str, note_first: bool = False, body: str | None = None) -> dict[str, str]:
     """``text/html`` (the default view, with ``note``) and, when it shows a chart, ``image/png`` of the first one."""
     body = static_html(widget) if body is None else body
-    note_html = f'<p class="bc-static-note"><em>{html.escape(note)}</em></p>'
-    inner = f"{note_html}\n{body}" if note_first else f"{body}\n{note_html}"
-    bundle = {"text/html": f'<div class="bc-static">\n{inner}\n</div>'}
+    note_html = render("static_note.html.j2", note=note)
+    bundle = {"text/html": render("static_fallback.html.j2", note=Markup(note_html), body=Markup(body),
+                                  note_first=note_first)}
     png = first_png(body)
     if png:
         bundle["image/png"] = png

@@ -27,7 +27,7 @@ from typing import Sequence
 import ipywidgets as widgets
 
 from ..views.fallback import PREDICT_NOTE
-from ..views.render import escape
+from ..views.render import render
 from .explorer import WIDE, _Described
 
 
@@ -68,7 +68,7 @@ def predict_then_reveal(question: str, choices: Sequence[tuple[str, str]], resul
     stack = widgets.Stack(children=children, selected_index=None, layout=widgets.Layout(width="100%"))
     link = widgets.jslink((control, "index"), (stack, "selected_index"))
     control.observe(lambda ch: setattr(stack, "selected_index", ch["new"]), names="index")
-    head = widgets.HTML(value=f'<p class="bc-predict-question"><strong>Predict first.</strong> {escape(question)}</p>')
+    head = widgets.HTML(value=render("predict_question.html.j2", question=question))
     shown = PredictThenReveal(title, labels, head, control, stack)
     shown.link = link  # the browser-side link that makes it work on the static page
     return shown
