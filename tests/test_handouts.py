@@ -75,7 +75,7 @@ def test_start_back_guide_points_to_keele_and_uses_the_course_rules():
 
 
 #: Chapters whose printed page is still longer than the handout budget: they need the shortening that issue 16 asks
-#: for (split or cut to ~3,500 visible words). Strict: the mark must go when a chapter fits.
+#: for (split or cut to ~3,500 visible words). The test below fails when one of them fits, so the set only shrinks.
 OVER_BUDGET = {"03_self_care_and_non_invasive", "04_medicines", "05_procedures_devices_and_surgery",
                "06_comparing_options"}
 
@@ -89,10 +89,7 @@ def printed(site_dir, browser, tmp_path_factory):
 
 @pytest.mark.slow
 @pytest.mark.browser
-@pytest.mark.parametrize("path", [
-    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="chapter longer than the 15-page handout budget: "
-                                                                  "needs the shortening of issue 16"))
-    if p.stem in OVER_BUDGET else p for p in CHAPTERS], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
 def test_chapter_handout_within_budget_with_extractable_text(printed, site_dir, path):
     from pypdf import PdfReader
 
@@ -103,8 +100,12 @@ def test_chapter_handout_within_budget_with_extractable_text(printed, site_dir, 
     assert "Learning objectives" in " ".join(p.extract_text() for p in reader.pages[:2])
     assert "/StructTreeRoot" in str(reader.trailer["/Root"].keys()), "the PDF must be tagged"
     main = by_name[chapter.name].main_pages
-    assert main is not None and main <= handouts.PAGE_BUDGET, (
-        f"{path.stem}: {main} A4 pages before the references (budget {handouts.PAGE_BUDGET})")
+    assert main is not None
+    if path.stem in OVER_BUDGET:  # a known gap, kept visible: fails once the chapter fits, so the list shrinks
+        assert main > handouts.PAGE_BUDGET, f"{path.stem} now fits ({main} pages): remove it from OVER_BUDGET"
+    else:
+        assert main <= handouts.PAGE_BUDGET, (
+            f"{path.stem}: {main} A4 pages before the references (budget {handouts.PAGE_BUDGET})")
 
 
 @pytest.mark.slow

@@ -110,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Examples
     --------
     >>> main(["00_start_here"])  # doctest: +ELLIPSIS
-    ok   content/quiz/00_start_here.yaml: 4 questions (2 single choice, 1 multiple choice, 1 numeric)
+    ok   content/quiz/00_start_here.yaml: 5 questions (3 single choice, 1 multiple choice, 1 numeric)
     0
     >>> main(["99_nowhere"])  # doctest: +ELLIPSIS
     FAIL 1 problem in course content:
