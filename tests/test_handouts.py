@@ -21,8 +21,8 @@ CHAPTERS = sorted(p for p in (ROOT / "notebooks").glob("[0-9][0-9]*_*.ipynb")
 
 
 def _esc(text: str) -> str:
-    """As Jinja2's autoescape writes it."""
-    return html.escape(text).replace("&#x27;", "&#39;")
+    """As the views' templates escape it (like html.escape)."""
+    return html.escape(text)
 
 
 def _nb(path: Path) -> dict:

@@ -12,13 +12,13 @@ The server and page driver live in :mod:`backcare.dev.labdriver` (shared with ``
 from __future__ import annotations
 
 import warnings
-from html.parser import HTMLParser
 
 import pytest
 
 from conftest import require_chromium
 
 from backcare.dev.labdriver import LabPage, LabServer, stored_outputs
+from backcare.dev.outputs import html_text as reader_text
 from backcare.paths import repo_root
 
 ROOT = repo_root()  # the repository, or $BACKCARE_ROOT when set (the package reads content/ from the same place)
@@ -60,20 +60,9 @@ def lab_page(lab_browser, lab):
 # --------------------------------------------------------------------------------------------------------------------
 # Helpers: compare what the browser shows with HTML built by the package
 # --------------------------------------------------------------------------------------------------------------------
-class _Text(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.parts: list[str] = []
-
-    def handle_data(self, data):
-        self.parts.append(data)
-
-
 def html_text(markup: str) -> str:
     """The characters of an HTML fragment a reader sees, whitespace removed (layout decides where it goes)."""
-    parser = _Text()
-    parser.feed(markup)
-    return "".join("".join(parser.parts).split())
+    return "".join(reader_text(markup).split())
 
 
 def words(text: str) -> str:

@@ -31,6 +31,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..views.render import render
 from .audience import DEFAULT_AUDIENCE, add_audience_argument, audience_notebook, check_audience
 
 SKIP = ("learning objectives", "references", "who this is for")
@@ -166,8 +167,6 @@ def _labels() -> dict[str, str]:
 
 def deck_html(nb, name: str, *, audience: str = DEFAULT_AUDIENCE, page_href: str | None = None) -> str:
     """The reveal.js deck of one chapter notebook (a dict), for ``audience``."""
-    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-
     from ..notebook_meta import chapter_meta
 
     check_audience(audience)
@@ -210,9 +209,7 @@ def deck_html(nb, name: str, *, audience: str = DEFAULT_AUDIENCE, page_href: str
             "questions": s.questions,
             "notes_html": "".join(_markdown_inline(n, labels) for n in s.notes) if audience == "teacher" else "",
         })
-    env = Environment(loader=PackageLoader("backcare", "templates/deck"), autoescape=select_autoescape(["html", "j2"]),
-                      undefined=StrictUndefined)
-    return env.get_template("deck.html.j2").render(
+    return render("deck.html.j2",
         title=meta.title, minutes=meta.minutes, objectives=meta.objectives, slides=slides, page_href=page_href,
         title_notes_html="".join(_markdown_inline(n, labels) for n in chapter_notes) if audience == "teacher" else "",
         notes=audience == "teacher", audience=audience)

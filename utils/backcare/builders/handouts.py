@@ -33,6 +33,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..views.render import render
 from .audience import DEFAULT_AUDIENCE, add_audience_argument, check_audience
 
 CHROMIUM = "/usr/bin/chromium"
@@ -49,13 +50,6 @@ def _root() -> Path:
     from ..paths import repo_root
 
     return repo_root()
-
-
-def _env():
-    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-
-    return Environment(loader=PackageLoader("backcare", "templates/handouts"),
-                       autoescape=select_autoescape(["html", "j2"]), undefined=StrictUndefined)
 
 
 def _notice() -> str:
@@ -120,7 +114,7 @@ def summary_html(nb, name: str) -> str:
 
     meta = chapter_meta(nb, name)
     body = markdown2html(_render_citations(summary_markdown(nb)))
-    return _env().get_template("summary.html.j2").render(
+    return render("handout_summary.html.j2",
         title=meta.title, minutes=meta.minutes, objectives=meta.objectives, chart=key_chart(nb),
         summary_html=body, notice=_notice())
 
@@ -142,7 +136,7 @@ def case_cards_html() -> str:
         cards.append({**{k: getattr(v, k) for k in ("id", "name", "age", "work", "caring", "access",
                                                       "health_literacy", "story", "goals", "preferences")},
                       "start_back_rows": rows})
-    return _env().get_template("case_cards.html.j2").render(
+    return render("handout_case_cards.html.j2",
         title="Chapter 07 case cards", vignettes=cards, synthetic_note=vignettes.synthetic_note, notice=_notice())
 
 
@@ -153,7 +147,7 @@ def start_back_guide_html() -> str:
     groups = chapter_data().start_back_groups
     physical = ", ".join(i.domain.lower() for i in items if not i.psychosocial)
     psych = ", ".join(i.domain.lower() for i in items if i.psychosocial)
-    return _env().get_template("start_back_guide.html.j2").render(
+    return render("handout_start_back_guide.html.j2",
         title="Scoring STarT Back on paper", official_url=KEELE_URL, items=len(items), physical_topics=physical,
         psych_topics=psych, groups=groups, notice=_notice(),
         sources="Keele University's STarT Back pages; Hill et al. 2011 (the UK trial); Physiopedia's summary of the "

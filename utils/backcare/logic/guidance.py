@@ -4,17 +4,6 @@ Pure: reads validated content records and returns strings or records; no widgets
 """
 from __future__ import annotations
 
-#: direction -> (symbol, word). ``only_if`` is a direction that holds only under the condition printed beside it
-#: (CDC 2022 on opioids: prefer non-opioid care; consider opioids only if expected benefit outweighs risk).
-SYMBOLS = {
-    "for": ("✓", "for"),
-    "against": ("✗", "against"),
-    "only_if": ("◐", "only if"),
-    "no_recommendation": ("○", "no recommendation"),
-    "out_of_scope": ("—", "out of scope"),
-    "not_addressed": ("·", "not addressed"),
-}
-
 
 def _content():
     from ..content import load_content
@@ -37,9 +26,9 @@ def direction_label(position) -> str:
     """
     if not position.verified:
         return "? unconfirmed" + (f": {position.note}" if position.note else "")
-    from .vocabulary import POPULATION_SHORT
+    from .vocabulary import DIRECTIONS, POPULATION_SHORT
 
-    symbol, word = SYMBOLS[position.direction]
+    symbol, word = DIRECTIONS[position.direction]
     pop = POPULATION_SHORT.get(position.population, position.population)
     out = f"{symbol} {word} ({pop})"
     if position.condition:

@@ -31,21 +31,31 @@ from ..views.render import render
 from .explorer import WIDE, _Described
 
 
-class PredictThenReveal(_Described, widgets.VBox):
-    fallback_note = PREDICT_NOTE
+class RevealStack(_Described, widgets.VBox):
+    """Children (a question or header, a control, a Stack of pre-rendered views); the Stack shows nothing until the
+    reader picks, then the view of that pick. Subclasses say how they describe themselves."""
 
-    def __init__(self, title: str, labels: Sequence[str], question, control, stack):
+    css_class = "bc-predict"
+
+    def __init__(self, title: str, labels: Sequence[str], control, stack, header):
         self.title = title
         self.labels = list(labels)
         self.control = control
         self.stack = stack
-        super().__init__(children=[question, control, stack], layout=widgets.Layout(width="100%"))
-        self.add_class("bc-predict")
+        super().__init__(children=[header, control, stack], layout=widgets.Layout(width="100%"))
+        self.add_class(self.css_class)
 
     def visible_html(self) -> str | None:
         if self.stack.selected_index is None:
             return None
         return self.stack.children[self.stack.selected_index].value
+
+
+class PredictThenReveal(RevealStack):
+    fallback_note = PREDICT_NOTE
+
+    def __init__(self, title: str, labels: Sequence[str], question, control, stack):
+        super().__init__(title, labels, control, stack, question)
 
     def describe(self) -> str:
         idx = self.control.index

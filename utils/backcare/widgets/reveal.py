@@ -20,21 +20,13 @@ from typing import Sequence
 import ipywidgets as widgets
 
 from .explorer import WIDE, _Described
+from .predict import RevealStack
 
 
-class PickReveal(_Described, widgets.VBox):
-    def __init__(self, title: str, labels: Sequence[str], control, stack, header):
-        self.title = title
-        self.labels = list(labels)
-        self.control = control
-        self.stack = stack
-        super().__init__(children=[header, control, stack], layout=widgets.Layout(width="100%"))
-        self.add_class("bc-explorer")
+class PickReveal(RevealStack):
+    """A pick (radio buttons) revealing one pre-rendered view per choice, under a header (chapter 06's glance)."""
 
-    def visible_html(self) -> str | None:
-        if self.stack.selected_index is None:
-            return None
-        return self.stack.children[self.stack.selected_index].value
+    css_class = "bc-explorer"
 
     def describe(self) -> str:
         idx = self.control.index
