@@ -61,7 +61,8 @@ def _reviewed() -> bool:
 def notes_html(*, instructor: bool = False, chapter: str | None = None) -> str:
     """The notes every page carries (teacher pages first say they are for teachers); a chapter page shows its own
     review status from content/reviews/ ("not yet clinically reviewed" until a real record exists)."""
-    from ..content.notices import load_notices, urgent_html  # one wording, content/notices.yaml (issue 15)
+    from ..content.notices import load_notices  # one wording, content/notices.yaml (issue 15)
+    from ..views.notice import urgent_html
 
     head, _, rest = load_notices().not_medical_advice.partition(". ")
     review_line = None

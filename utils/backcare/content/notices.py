@@ -11,8 +11,6 @@ True
 """
 from __future__ import annotations
 
-from html import escape
-
 from pydantic import Field
 
 from .models import Confidence, Key, Strict, Text
@@ -49,16 +47,3 @@ def notice_text() -> str:
     """Both notices as one plain-text paragraph (for boxes beside calculators, cases and decisions)."""
     n = load_notices()
     return f"{n.not_medical_advice} {n.urgent_symptoms.heading}. {n.urgent_symptoms.text}"
-
-
-def not_advice_html() -> str:
-    """The "not medical advice" notice as one HTML paragraph (site pages)."""
-    text = load_notices().not_medical_advice
-    head, _, rest = text.partition(". ")
-    return f'<p class="bc-note"><strong>{escape(head)}.</strong> {escape(rest)}</p>'
-
-
-def urgent_html() -> str:
-    """The urgent-symptoms notice as one HTML paragraph (site pages, chapter boxes)."""
-    u = load_notices().urgent_symptoms
-    return f'<p class="bc-urgent"><strong>{escape(u.heading)}.</strong> {escape(u.text)}</p>'

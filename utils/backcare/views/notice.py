@@ -4,9 +4,23 @@ One wording, held in ``content/notices.yaml`` with its sources (issue 15 item 2,
 """
 from __future__ import annotations
 
-from ..content.notices import not_advice_html, notice_text, urgent_html
+from ..content.notices import load_notices, notice_text
+from .render import render
 
-__all__ = ["NOT_ADVICE", "NOT_ADVICE_HTML", "URGENT_HTML"]
+__all__ = ["NOT_ADVICE", "NOT_ADVICE_HTML", "URGENT_HTML", "not_advice_html", "urgent_html"]
+
+
+def not_advice_html() -> str:
+    """The "not medical advice" notice as one HTML paragraph (site pages)."""
+    head, _, rest = load_notices().not_medical_advice.partition(". ")
+    return render("notice_not_advice.html.j2", head=head, rest=rest)
+
+
+def urgent_html() -> str:
+    """The urgent-symptoms notice as one HTML paragraph (site pages, chapter boxes)."""
+    urgent = load_notices().urgent_symptoms
+    return render("notice_urgent.html.j2", heading=urgent.heading, text=urgent.text)
+
 
 NOT_ADVICE = notice_text()
 NOT_ADVICE_HTML = not_advice_html()
