@@ -134,10 +134,10 @@ def reading_time(path: str | Path) -> ReadingTime:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from ..paths import notebooks_dir
+    from ..paths import chapter_notebooks
 
     args = list(sys.argv[1:] if argv is None else argv)
-    paths = [Path(a) for a in args] or sorted(notebooks_dir().glob("[0-9][0-9]*_*.ipynb"))
+    paths = [Path(a) for a in args] or chapter_notebooks()
     print(f"{'chapter':40} {'words':>6} {'interactives':>12} {'estimate':>9} {'stated':>7}")
     for p in paths:
         r = reading_time(p)
