@@ -41,7 +41,7 @@ _SKIP_OUTPUT = re.compile(r"data:image/|^\s*$")
 #: numbers that are not clinical claims: list markers, durations of a class, chapter/level/cell numbers, years in
 #: source labels, scale names ("0-10 scale"), the ages of made-up people, explorer view counts
 _NOT_CLAIMS = [
-    re.compile(r"^\s*\d+[.)]\s"),
+    re.compile(r"^\s*\d+[.)]\s", re.M),
     re.compile(r"\b\d+\s*(?:min|minutes?)\b", re.I),
     re.compile(r"\b(?:chapters?|levels?|cells?|Level|Chapter|Plan|step|item|items|question|views?)\s+\d+(?:\s*(?:to|and|-|–)\s*\d+)?", re.I),
     re.compile(r"\b\d+\s+(?:views?|options?|questions?)\b", re.I),
@@ -199,9 +199,9 @@ def _output_texts(cell: dict) -> list[str]:
 
 def chapters() -> list[str]:
     """The chapter notebooks' stems (``00_start_here`` ...), instructor guide excluded."""
-    from ..paths import notebooks_dir
+    from ..paths import chapter_notebooks
 
-    return [p.stem for p in sorted(notebooks_dir().glob("[0-9][0-9]_*.ipynb")) if not p.stem.startswith("99")]
+    return [p.stem for p in chapter_notebooks() if not p.stem.startswith("99")]
 
 
 def _notebook(stem: str) -> dict:
