@@ -62,7 +62,7 @@ def test_risk_explorer_rejects_non_procedures():
                                        'evidence_box("rf_denervation")', "procedure_risk_explorer(", "self_check(",
                                        "references_for("], 6),
     ("05b_implanted_devices_and_surgery", ['options_table("implanted_device")', 'options_table("surgery")',
-                                           "show_effects(", "positions_matrix(", 'tier_explorer("surgery"',
+                                           "show_effects(", 'tier_explorer("surgery"',
                                            'evidence_box("pain_free_life")', "when_invasive_care_is_right(",
                                            'show_procedure_risks("course")', 'show_procedure_risks("harm"',
                                            "self_check(", "references_for("], 6),
