@@ -12,6 +12,7 @@ True
 from __future__ import annotations
 
 from ..content.notices import notice_text as _notice_text
+from .notice import SHORT_NOTICE
 from ..content import load_content
 from ..logic.cases import (PLAN_LABELS, URGENCY_LABELS, load_vignettes, plan_feedback, stratify_feedback, triage,
                            triage_feedback, vignette)
@@ -45,7 +46,7 @@ def vignette_card_html(vignette_id: str) -> str:
 
 def _feedback_html(v, step: str, right: bool, text: str, *, also=(), also_lead: str = "", sources=None) -> str:
     return render("case_feedback.html.j2", name=v.name, step=step, mark="✓" if right else "✗", text=text,
-                  not_advice=NOT_ADVICE, also=list(also), also_lead=also_lead, sources=sources)
+                  not_advice=SHORT_NOTICE, also=list(also), also_lead=also_lead, sources=sources)
 
 
 def triage_view_html(vignette_id: str, choice: str) -> str:
@@ -110,7 +111,7 @@ def grid_rows(vignette_id: str) -> list[tuple[str, list[str]]]:
 
     def when(t) -> str:
         tte = t.time_to_effect
-        return tte.text + (" (course estimate)" if tte.editorial else f" [{_refs(tte.references)}]")
+        return tte.text + (" (estimated by this series, not from a source)" if tte.editorial else f" [{_refs(tte.references)}]")
 
     def says(t) -> str:
         out = []
@@ -139,6 +140,10 @@ def grid_rows(vignette_id: str) -> list[tuple[str, list[str]]]:
     ]
 
 
+#: Rows a student reads on demand, one click away (issue 16 item 4: the columns compared first stay visible).
+COLLAPSED_GRID_ROWS = ("What it is",)
+
+
 def option_grid_html(vignette_id: str) -> str:
     """The option grid of one person, or why there is none yet (serious pathology first)."""
     v = vignette(vignette_id)
@@ -147,7 +152,7 @@ def option_grid_html(vignette_id: str) -> str:
     treatments = load_content().treatments
     return render("option_grid.html.j2", v=v, rows=rows, reason=t.reason, next_step=URGENCY_LABELS[t.urgency],
                   columns=[treatments[tid].name for tid in v.grid], condition=CONDITION_NAMES[v.condition],
-                  not_advice=NOT_ADVICE)
+                  not_advice=NOT_ADVICE, collapsed=COLLAPSED_GRID_ROWS)
 
 
 def patient_voice() -> Html:
