@@ -54,9 +54,11 @@ def test_risk_explorer_rejects_non_procedures():
 
 
 @pytest.mark.parametrize("stem, calls, prompts", [
-    ("03_self_care_and_non_invasive", ["options_table(", "show_effects(", "positions_matrix(", "tier_explorer(",
-                                       'evidence_box("spinal_manipulation")', 'evidence_box("acupuncture")',
-                                       "care_team_table(", "care_team_explorer(", "self_check(", "references_for("], 8),
+    ("03a_self_care_and_staying_active", ["options_table(", "show_effects(", "positions_matrix(", "predict_responders(",
+                                          "responders_explorer(", "self_check(", "references_for("], 5),
+    ("03b_therapies_delivered_by_clinicians", ["tier_explorer(", 'evidence_box("spinal_manipulation")',
+                                               'evidence_box("acupuncture")', "care_team_explorer(", "self_check(",
+                                               "references_for("], 5),
     ("05a_injections_and_procedures", ['options_table("injection_procedure")', "show_effects(", "positions_matrix(",
                                        'tier_explorer("injection_procedure"', 'evidence_box("facet_joint_injection")',
                                        'evidence_box("rf_denervation")', "procedure_risk_explorer(", "self_check(",
