@@ -12,9 +12,10 @@ from backcare.content import ContentError
 from backcare.content.answers import CALL_RE, all_answer_files, answers_file, read_answers
 from backcare.lessons.answers import compare_answer
 from backcare.notebook_meta import TAG_ANSWER, TAG_YOUR_TURN, cell_tags
+from backcare.paths import chapter_notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = {p.stem: p for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]*_*.ipynb"))}
+NOTEBOOKS = {p.stem: p for p in chapter_notebooks(ROOT / "notebooks")}
 PROMPT = "**A question to think about"
 #: Chapters whose every prompt has its answer cell (all of them once issue 16 is done).
 ANSWERED = sorted(p.stem for p in (ROOT / "content" / "answers").glob("[0-9]*.yaml"))

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from backcare.builders import deck
+from backcare.paths import chapter_notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
-CHAPTERS = sorted(p for p in (ROOT / "notebooks").glob("[0-9][0-9]*_*.ipynb")
+CHAPTERS = sorted(p for p in chapter_notebooks(ROOT / "notebooks")
                   if (json.loads(p.read_text()).get("metadata", {}).get("backcare") or {}).get("role") != "instructor")
 
 

@@ -181,3 +181,17 @@ def test_page_html_for_the_index_needs_no_kernel():
     html = glance_page_html(["chronic_lbp", "stenosis"])
     assert html.count("<details class=\"bc-glance-part\"") == 2 and " open>" in html
     assert "<script" not in html
+
+
+def test_the_glance_explorer_shows_each_notice_once_and_keeps_the_table_one_click_away():
+    from backcare.dev.reading_time import strip_details
+    from backcare.lessons.glance import glance_explorer
+    from backcare.logic.glance import glance
+
+    html = glance_explorer("sciatica")._repr_mimebundle_()["text/html"]  # the static fallback: intro + view
+    visible = strip_details(html)
+    assert visible.count("Teaching material, not medical advice") == 1
+    assert visible.count("Urgent symptoms: get medical help the same day") == 1
+    assert "When invasive care is right" in visible
+    for row in glance("sciatica").rows:
+        assert row.name in html  # every option is still there, in the collapsed table

@@ -7,6 +7,7 @@ from pathlib import Path
 import nbformat
 
 from backcare.logic.glossary_links import glossary_patterns, link_first_uses, link_glossary_terms, term_patterns
+from backcare.paths import chapter_notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
 PATS = term_patterns([("red_flag", "Red flag", [], "A finding."), ("mid_mic", "Minimal important difference (MID)",
@@ -32,7 +33,7 @@ def test_bracketed_abbreviations_and_too_general_names():
 
 def test_every_chapter_links_several_terms_each_once():
     pats = glossary_patterns()
-    for path in sorted((ROOT / "notebooks").glob("0[0-9]_*.ipynb")):
+    for path in [p for p in chapter_notebooks(ROOT / "notebooks") if p.name[0] == "0"]:
         nb = link_glossary_terms(nbformat.read(path, as_version=4), pats)
         ids = [m for c in nb.cells if c.cell_type == "markdown"
                for m in re.findall(r"\]\(glossary\.html#term-(\w+) \"", c.source)]

@@ -19,10 +19,10 @@ from conftest import require_chromium
 
 from backcare.dev.labdriver import LabPage, LabServer, stored_outputs
 from backcare.dev.outputs import html_text as reader_text
-from backcare.paths import repo_root
+from backcare.paths import chapter_notebooks, repo_root
 
 ROOT = repo_root()  # the repository, or $BACKCARE_ROOT when set (the package reads content/ from the same place)
-NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = [p.name for p in chapter_notebooks(ROOT / "notebooks")]
 IDS = [n.removesuffix(".ipynb") for n in NOTEBOOKS]
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -12,9 +12,10 @@ import pytest
 
 from backcare.logic.citations import notebook_cited_keys
 from backcare.notebook_meta import KNOWN_TAGS, cell_tags, chapter_meta
+from backcare.paths import chapter_notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = chapter_notebooks(ROOT / "notebooks")
 IDS = [p.stem for p in NOTEBOOKS]
 
 

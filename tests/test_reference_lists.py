@@ -13,10 +13,10 @@ from backcare.builders.sources import shown_keys
 from backcare.lessons.references import references_for
 from backcare.logic.notebook_calls import notebook_calls
 from backcare.logic.review_packet import chapter_statements, chapters, keys_shown
-from backcare.paths import notebooks_dir
+from backcare.paths import chapter_notebooks, notebooks_dir
 from backcare.views.fallback import all_views_text
 
-STEMS = [p.stem for p in sorted(notebooks_dir().glob("[0-9][0-9]*.ipynb"))]
+STEMS = [p.stem for p in chapter_notebooks()]
 
 
 @functools.lru_cache(maxsize=None)

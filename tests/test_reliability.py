@@ -19,10 +19,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backcare.paths import repo_root
+from backcare.paths import chapter_notebooks, repo_root
 
 ROOT = repo_root()
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = chapter_notebooks(ROOT / "notebooks")
 IDS = [p.stem for p in NOTEBOOKS]
 SANITIZE = Path(__file__).resolve().parent / "nbval_sanitize.cfg"
 

@@ -22,9 +22,10 @@ import pytest
 from backcare.builders.widget_state import STATE, VIEW, strip_widget_state, view_outputs
 from backcare.charts.show import PLACEHOLDER_ALT
 from backcare.views.fallback import EXPLORER_NOTE, QUIZ_NOTE
+from backcare.paths import chapter_notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = chapter_notebooks(ROOT / "notebooks")
 IDS = [p.stem for p in NOTEBOOKS]
 _REF = re.compile(r"^IPY_MODEL_([0-9a-f]+)$")
 _SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S)

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from conftest import run_axe
+from backcare.paths import chapter_notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
-CHAPTERS = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+CHAPTERS = [p.stem for p in chapter_notebooks(ROOT / "notebooks")]
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

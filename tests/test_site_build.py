@@ -14,11 +14,12 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from backcare.builders import site
 from backcare.charts.show import PLACEHOLDER_ALT
+from backcare.paths import chapter_notebooks
 
 pytestmark = pytest.mark.slow  # starts kernels and nbconvert
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = chapter_notebooks(ROOT / "notebooks")
 
 META = {"title": "50 Broken chapter", "objectives": ["Fail", "Fail again", "Fail once more"], "minutes": 10,
         "prerequisites": []}

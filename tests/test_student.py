@@ -11,9 +11,10 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from backcare.notebook_meta import is_instructor
 from backcare.builders.student import main, notebook_role, student_notebook, write_student_copies
+from backcare.paths import chapter_notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = chapter_notebooks(ROOT / "notebooks")
 
 
 def _role(path: Path) -> str:
@@ -127,7 +128,7 @@ def test_the_audience_option_is_the_builders_one(tmp_path):
     for audience in ("self-study", "class", "teacher"):
         copies[audience] = tmp_path / audience
         assert main(["--out", str(copies[audience]), "--audience", audience]) == 0
-    everything = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    everything = [p.name for p in chapter_notebooks(ROOT / "notebooks")]
     assert sorted(p.name for p in copies["teacher"].glob("*.ipynb")) == everything
     assert sorted(p.name for p in copies["class"].glob("*.ipynb")) == [p.name for p in CHAPTERS]
     assert tagged(copies["self-study"], TAG_ANSWER) > 0 and tagged(copies["class"], TAG_ANSWER) == 0

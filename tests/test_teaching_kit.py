@@ -15,9 +15,10 @@ from backcare.lessons.glossary import define, load_glossary
 from backcare.notebook_meta import chapter_meta, is_instructor
 from backcare.builders.student import notebook_role
 from backcare.lessons.teaching import instructor_notes, load_teaching, teaching_by_profession
+from backcare.paths import chapter_notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = chapter_notebooks(ROOT / "notebooks")
 GUIDE = ROOT / "notebooks" / "99_instructor_guide.ipynb"
 
 

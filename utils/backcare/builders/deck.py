@@ -31,6 +31,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..paths import chapter_notebooks, chapter_selected
 from ..views.render import render
 from .audience import DEFAULT_AUDIENCE, add_audience_argument, audience_notebook, check_audience
 
@@ -229,14 +230,14 @@ def copy_reveal(out: Path, node_modules: Path) -> None:
 
 
 def build_decks(names: list[str], out: Path | None = None, *, audience: str = DEFAULT_AUDIENCE) -> list[Path]:
-    from ..paths import notebooks_dir, repo_root
+    from ..paths import repo_root
 
     check_audience(audience)
     root = repo_root()
     out = Path(out) if out is not None else root / "_build" / "slides"
-    paths = sorted(notebooks_dir().glob("[0-9][0-9]*_*.ipynb"))
+    paths = chapter_notebooks()
     if names:
-        chosen = [p for p in paths if any(p.stem.startswith(n) for n in names)]
+        chosen = [p for p in paths if chapter_selected(p.stem, names)]
         if not chosen:
             raise FileNotFoundError(f"no chapter matches {names}; chapters are named like 03_self_care_...")
         paths = chosen

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import nbformat
 
-from ..paths import notebooks_dir
+from ..paths import chapter_notebooks, chapter_selected
 
 KERNEL_ENV = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0", "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -75,10 +75,10 @@ def execute_in_place(path: Path) -> float:
 
 
 def notebook_paths(names: list[str] | None = None) -> list[Path]:
-    paths = sorted(notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
+    paths = chapter_notebooks()
     if names:
         wanted = [n.removesuffix(".ipynb") for n in names]
-        paths = [p for p in paths if any(p.stem.startswith(w) for w in wanted)]
+        paths = [p for p in paths if chapter_selected(p.stem, wanted)]
         if not paths:
             raise SystemExit(f"no notebook matches {names}; notebooks are named like 00_start_here")
     return paths

@@ -33,6 +33,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..paths import chapter_notebooks, chapter_selected
 from ..views.render import render
 from .audience import DEFAULT_AUDIENCE, add_audience_argument, check_audience
 
@@ -196,6 +197,13 @@ def main_pages(pdf: Path) -> int | None:
     return len(reader.pages)
 
 
+def handout_notebooks(folder: Path, names: list[str] | None = None) -> list[Path]:
+    """The chapter notebooks that get a handout: ``03`` selects 03a and 03b, ``03a`` one part; teacher pages never."""
+    return [p for p in chapter_notebooks(folder) if chapter_selected(p.stem, names)
+            and (json.loads(p.read_text(encoding="utf-8")).get("metadata", {}).get("backcare") or {}).get(
+                "role", "chapter") != "instructor"]
+
+
 def build_handouts(out: Path | None = None, *, site: Path | None = None, names: list[str] | None = None,
                    audience: str = DEFAULT_AUDIENCE, build_site: bool = True, browser=None) -> list[Written]:
     """Build the site for ``audience`` (unless ``build_site`` is False), then print every handout into ``out``
@@ -218,15 +226,9 @@ def build_handouts(out: Path | None = None, *, site: Path | None = None, names: 
     out.mkdir(parents=True, exist_ok=True)
     scratch = out / "_html"
     scratch.mkdir(exist_ok=True)
-    notebooks = sorted((root / "notebooks").glob("[0-9][0-9]*_*.ipynb"))
-    if names:
-        notebooks = [p for p in notebooks if any(p.stem.startswith(n) for n in names)]
     pages: list[tuple[str, Path]] = []
-    for nb_path in notebooks:
+    for nb_path in handout_notebooks(root / "notebooks", names):
         nb = json.loads(nb_path.read_text(encoding="utf-8"))
-        role = (nb.get("metadata", {}).get("backcare") or {}).get("role", "chapter")
-        if role == "instructor":
-            continue
         page_html = site / f"{nb_path.stem}.html"
         if page_html.exists():
             pages.append((page_html.resolve().as_uri(), out / f"{nb_path.stem}.pdf"))

@@ -80,11 +80,13 @@ def build(out: str | Path | None = None, only: list[str] | None = None) -> list[
     if only:
         from ..choices import check_choice
 
+        from ..paths import chapter_id
+
         wanted = []
-        for x in only:
-            match = [s for s in stems if s == x or s.startswith(f"{x}_")]
-            wanted.append(match[0] if match else check_choice(x, stems, what="chapter"))
-        stems = wanted
+        for x in only:  # a stem, or an id: "03a" is one part, "03" every part of chapter 03
+            match = [s for s in stems if s == x or chapter_id(s) == x or chapter_id(s)[:2] == x]
+            wanted += match or [check_choice(x, stems, what="chapter")]
+        stems = list(dict.fromkeys(wanted))
     paths = []
     for stem in stems:
         path = out / f"{stem}.html"

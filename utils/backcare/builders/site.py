@@ -25,7 +25,7 @@ from .site_images import IMAGES, default_view_images, images_of, share_images
 from .widget_state import STATE, VIEW, compact_widget_state
 from ..logic.citations import CITE_RE, KEY_RE
 from ..notebook_meta import ChapterMeta, chapter_meta
-from ..paths import PACKAGE_DIR, build_dir, notebooks_dir, repo_root
+from ..paths import PACKAGE_DIR, build_dir, chapter_notebooks, chapter_selected, notebooks_dir, repo_root
 from .site_pages import (GLOSSARY_PAGE, SITE_TITLE, _nav, cite_link, footer_html, notes_html,  # noqa: F401
                          render_glossary, render_index)
 
@@ -50,8 +50,8 @@ def discover(names: list[str] | None = None, source: Path | None = None) -> list
     from .student import notebook_role
 
     pages = []
-    for path in sorted(Path(source or notebooks_dir()).glob("[0-9][0-9]_*.ipynb")):
-        if names and not any(path.stem.startswith(n.removesuffix(".ipynb")) for n in names):
+    for path in chapter_notebooks(source):
+        if not chapter_selected(path.stem, names):
             continue
         nb = nbformat.read(path, as_version=4)
         pages.append(Page(path, chapter_meta(nb, path.name), f"{path.stem}.html", notebook_role(nb, path.name)))
@@ -313,7 +313,7 @@ def build(out: Path | None = None, names: list[str] | None = None, *, execute: b
 
     written = [render_index(pages, out), render_glossary(pages, out), render_errata(pages, out)]
     for i, page in enumerate(pages):
-        if names and not any(page.path.stem.startswith(n.removesuffix(".ipynb")) for n in names):
+        if not chapter_selected(page.path.stem, names):
             continue
         t0 = time.perf_counter()
         print(f"[{i + 1}/{len(pages)}] {page.path.name} ...", end=" ", flush=True)

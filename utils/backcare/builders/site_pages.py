@@ -95,9 +95,19 @@ def _standalone(title: str, main_html: str, *, nav: str, footer_nav: str) -> str
 def _item(page, pages) -> dict:
     """A page for the contents list, with its prerequisites as pages (or plain names when not built)."""
     by_stem = {p.path.stem: p for p in pages}
-    prereqs = [{"page": by_stem.get(name.removesuffix(".ipynb")),
+    prereqs = [{"page": by_stem.get(name.removesuffix(".ipynb")), "id": _short_id(name),
                 "name": name.removesuffix(".ipynb").replace("_", " ")} for name in page.meta.prerequisites]
     return {"page": page, "prerequisites": prereqs}
+
+
+def _short_id(name: str) -> str:
+    """``03a`` for ``03a_self_care.ipynb``; the first two characters of a name that is not a chapter's."""
+    from ..paths import chapter_id
+
+    try:
+        return chapter_id(name.removesuffix(".ipynb"))
+    except ValueError:
+        return name[:2]
 
 
 def _write(out: Path, name: str, title: str, main: str, pages) -> Path:

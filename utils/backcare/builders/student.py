@@ -27,7 +27,7 @@ from pathlib import Path
 import nbformat
 
 from ..notebook_meta import ROLES, is_instructor, is_instructor_notebook, notebook_role  # noqa: F401
-from ..paths import notebooks_dir, repo_root
+from ..paths import chapter_notebooks, notebooks_dir, repo_root
 from .audience import add_audience_argument, audience_notebook, check_audience, notebook_visible
 
 
@@ -56,11 +56,11 @@ def write_student_copies(out: str | Path | None = None, source: str | Path | Non
     check_audience(audience)
     source = Path(source) if source is not None else notebooks_dir()
     out = Path(out) if out is not None else repo_root() / "student"
-    paths = sorted(source.glob("[0-9][0-9]_*.ipynb"))
+    paths = chapter_notebooks(source)
     if not paths:
         raise FileNotFoundError(f"no notebooks named NN_*.ipynb in {source}: nothing to copy")
     out.mkdir(parents=True, exist_ok=True)
-    for old in out.glob("[0-9][0-9]_*.ipynb"):
+    for old in chapter_notebooks(out):
         old.unlink()
     written = []
     for path in paths:

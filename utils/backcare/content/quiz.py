@@ -179,7 +179,7 @@ class QuestionBank(BaseModel):
     model_config = _STRICT
 
     review: ReviewStatus = Field(description="Clinical peer review: both fields null until a named reviewer signs off.")
-    chapter: Annotated[str, Field(pattern=r"^[0-9]{2}_[a-z0-9_]+$")] = Field(
+    chapter: Annotated[str, Field(pattern=r"^[0-9]{2}[a-z]?_[a-z0-9_]+$")] = Field(
         description="The chapter (notebook) name, the same as the file name without .yaml, e.g. 00_start_here."
     )
     questions: Annotated[list[Question], Field(min_length=1)] = Field(description="The questions, in order.")

@@ -40,7 +40,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..paths import PACKAGE_DIR, repo_root
+from ..paths import PACKAGE_DIR, chapter_notebooks, repo_root
 from .bench_report import FLOOR_IMPORTS, MIN_CHANGES, machine, report
 
 
@@ -62,7 +62,7 @@ def _tests_dir() -> Path:
 
 
 def notebooks(root: Path | None = None) -> list[Path]:
-    return sorted(((root or repo_root()) / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    return chapter_notebooks((root or repo_root()) / "notebooks")
 
 
 # --------------------------------------------------------------------------------------------------------------------

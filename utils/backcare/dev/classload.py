@@ -27,7 +27,7 @@ import requests
 import websocket
 
 from ..builders.hub import REPO_DIR, Hub, free_port, prepare
-from ..paths import repo_root
+from ..paths import chapter_id, chapter_notebooks, chapter_selected, repo_root
 from .classload_report import markdown, percentile, report, write_section
 
 CHART_MIMES = ("image/png", "image/svg+xml")
@@ -272,10 +272,10 @@ def code_cells(notebook: Path) -> list[str]:
 def classload(users: int, chapter: str, browser: int = 2, prefix: str = "student") -> dict:
     """Run one load test with ``users`` students (``browser`` of them in Chromium) and return the figures."""
     cfg = prepare(port=free_port())
-    matches = sorted((cfg.student_repo).glob(f"{chapter}_*.ipynb"))
+    matches = [p for p in chapter_notebooks(cfg.student_repo) if chapter_selected(p.stem, [chapter])]
     if not matches:
         raise SystemExit(f"no chapter {chapter!r} in the student copy; chapters: "
-                         f"{', '.join(sorted(p.name[:2] for p in cfg.student_repo.glob('[0-9][0-9]_*.ipynb')))}")
+                         f"{', '.join(chapter_id(p.stem) for p in chapter_notebooks(cfg.student_repo))}")
     notebook = matches[0].name
     cells = code_cells(matches[0])
     browser = min(browser, users)

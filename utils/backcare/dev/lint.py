@@ -54,7 +54,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..content.prose_numbers import Allowance, AllowList
-from ..paths import content_dir, notebooks_dir
+from ..paths import chapter_notebooks, chapter_number, content_dir, notebooks_dir
 from .numbers import numbers_in_text  # noqa: F401  (part of the lint's API)
 from .numbers import ContentNumbers, ROUND_DENOMINATORS, content_numbers, _CHAPTER_LEAD_RE, _DENOM_LEAD_RE, _LINK_WORD_RE, _MINUTES_RE, _Token, _tokens, _value
 
@@ -146,7 +146,7 @@ def _is_citation_year(text: str, tok: _Token, numbers: ContentNumbers) -> bool:
 
 def _chapter_stems() -> frozenset:
     try:
-        return frozenset(p.name[:2] for p in notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
+        return frozenset(chapter_number(p.stem) for p in chapter_notebooks())
     except RuntimeError:  # pragma: no cover - outside the repository
         return frozenset()
 
@@ -284,7 +284,7 @@ def unused_allowances(notebook_paths: Iterable[str | Path], allow: AllowList | N
 
 
 def default_notebooks() -> list[Path]:
-    return sorted(notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
+    return chapter_notebooks()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

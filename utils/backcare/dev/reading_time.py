@@ -28,7 +28,7 @@ WORDS_PER_MINUTE = 150
 MINUTES_PER_INTERACTIVE = 3
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
-_DETAILS = re.compile(r"<details\b.*?</details>", re.S | re.I)
+_DETAILS_TAG = re.compile(r"<(/?)details\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]+>")
 _STYLE = re.compile(r"<(style|script)\b.*?</\1>", re.S | re.I)
 _CITE = re.compile(r"\[@[^\]]*\]")
@@ -42,14 +42,37 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def strip_details(text: str) -> str:
+    """``text`` without its collapsed ``<details>`` blocks, nested ones included (the whole outer block goes).
+
+    >>> strip_details("a <details><summary>s</summary>b <details>c</details> d</details> e")
+    'a   e'
+    """
+    out, depth, pos = [], 0, 0
+    for m in _DETAILS_TAG.finditer(text):
+        if m.group(1):  # closing tag
+            if depth:
+                depth -= 1
+                if depth == 0:
+                    out.append(" ")
+                    pos = m.end()
+            continue
+        if depth == 0:
+            out.append(text[pos:m.start()])
+        depth += 1
+    if depth == 0:
+        out.append(text[pos:])
+    return "".join(out)
+
+
 def visible_words_in_html(html: str) -> int:
     html = _STYLE.sub(" ", html)
-    html = _DETAILS.sub(" ", html)
+    html = strip_details(html)
     return _words(_TAG.sub(" ", html))
 
 
 def visible_words_in_markdown(source: str) -> int:
-    source = _DETAILS.sub(" ", source)
+    source = strip_details(source)
     source = _CITE.sub(" ", source)
     source = _CODE.sub(" ", source)
     source = _LINK.sub("]", source)
@@ -111,10 +134,10 @@ def reading_time(path: str | Path) -> ReadingTime:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from ..paths import notebooks_dir
+    from ..paths import chapter_notebooks
 
     args = list(sys.argv[1:] if argv is None else argv)
-    paths = [Path(a) for a in args] or sorted(notebooks_dir().glob("[0-9][0-9]*_*.ipynb"))
+    paths = [Path(a) for a in args] or chapter_notebooks()
     print(f"{'chapter':40} {'words':>6} {'interactives':>12} {'estimate':>9} {'stated':>7}")
     for p in paths:
         r = reading_time(p)

@@ -22,14 +22,16 @@ from ..views.render import Html, render
 
 
 def _beside_html() -> str:
-    """The compact "when invasive care is right" box set beside the picture (details one click away)."""
+    """The compact "when invasive care is right" box set beside the picture (details one click away), with the urgent
+    symptoms once (the explorer's intro already says "teaching material, not medical advice")."""
     from ..logic.procedures import load_procedures
-    from ..views.procedures import URGENCY_LABELS, URGENT_NOTE, reference_label
+    from ..views.notice import urgent_html
+    from ..views.procedures import URGENCY_LABELS, reference_label
 
     indications = [{"name": i.name, "urgency": URGENCY_LABELS[i.urgency], "signs": i.signs,
                     "what_happens": i.what_happens, "sources": [reference_label(k) for k in i.references]}
                    for i in load_procedures().indications]
-    return render("glance_beside.html.j2", indications=indications, note=URGENT_NOTE)
+    return render("glance_beside.html.j2", indications=indications, urgent=Markup(urgent_html()))
 
 
 def glance_html(condition: str) -> str:

@@ -26,7 +26,7 @@ from ..content import load, read
 from ..content.teaching import Profession, TeachingFile  # noqa: F401  (Profession: for callers)
 from ..logic.citations import CITE_RE, KEY_RE
 from ..notebook_meta import ChapterMeta, chapter_meta, is_instructor, is_instructor_notebook
-from ..paths import notebooks_dir
+from ..paths import chapter_id, chapter_notebooks, chapter_number, chapter_selected
 from ..views.teaching import profession_html
 from ..widgets import explorer
 
@@ -73,14 +73,14 @@ def _source(cell: dict) -> str:
 def collect_chapters(source: str | Path | None = None, chapter: str | None = None) -> list[ChapterNotes]:
     """Chapter notebooks in ``source`` (instructor notebooks left out), optionally only those starting ``chapter``."""
     found = []
-    for path in sorted(Path(source or notebooks_dir()).glob("[0-9][0-9]_*.ipynb")):
+    for path in chapter_notebooks(source):
         nb = _read_json(path)
         if is_instructor_notebook(nb, path.name):
             continue
         notes = tuple(_source(c).strip() for c in nb.get("cells", []) if is_instructor(c) and _source(c).strip())
         found.append(ChapterNotes(chapter_meta(nb, path.name), notes))
     if chapter is not None:
-        chosen = [c for c in found if c.meta.name.startswith(str(chapter))]
+        chosen = [c for c in found if chapter_selected(c.meta.name, [str(chapter)])]
         if not chosen:
             raise ValueError(f"no chapter matches {chapter!r}; chapters are "
                              + ", ".join(c.meta.name for c in found))
@@ -155,7 +155,10 @@ def teaching_by_profession(profession: str = "medicine", *, source: str | Path |
     professions = load_teaching().professions
     ids = [p.id for p in professions]
     check_choice(profession, ids, what="profession")
-    titles = {c.meta.name[:2]: c.meta.title for c in collect_chapters(source)}
+    chapters = collect_chapters(source)
+    titles = {chapter_id(c.meta.name): c.meta.title for c in chapters}
+    for number in {chapter_number(c.meta.name) for c in chapters} - set(titles):  # a split chapter: "03" names its parts
+        titles[number] = "; ".join(t for cid, t in sorted(titles.items()) if cid[:2] == number)
     views = [(p.name, profession_html(p, titles)) for p in professions]
     return explorer("Adapting the series by profession", views, description="Profession",
                     index=ids.index(profession), control="toggle")

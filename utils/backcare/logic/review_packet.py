@@ -230,9 +230,9 @@ def _output_texts(cell: dict, widgets: dict | None = None) -> list[str]:
 
 def chapters() -> list[str]:
     """The chapter notebooks' stems (``00_start_here`` ...), instructor guide excluded."""
-    from ..paths import notebooks_dir
+    from ..paths import chapter_notebooks
 
-    return [p.stem for p in sorted(notebooks_dir().glob("[0-9][0-9]_*.ipynb")) if not p.stem.startswith("99")]
+    return [p.stem for p in chapter_notebooks() if not p.stem.startswith("99")]
 
 
 def _notebook(stem: str) -> dict:

@@ -11,6 +11,7 @@ True
 """
 from __future__ import annotations
 
+from ..content.notices import load_notices as _load_notices
 from ..content.notices import notice_text as _notice_text
 from ..content import load_content
 from ..logic.cases import (PLAN_LABELS, URGENCY_LABELS, load_vignettes, plan_feedback, stratify_feedback, triage,
@@ -26,6 +27,10 @@ __all__ = ["CONDITION_NAMES", "NOT_ADVICE", "grid_rows", "option_grid_html", "pa
            "stratify_view_html", "triage_view_html", "vignette_card_html"]
 
 NOT_ADVICE = _notice_text()  # one wording, content/notices.yaml (issue 15)
+#: Beside each exercise's feedback: the chapter and its option grid carry the full notice once, so the three
+#: exercises point to it instead of repeating it (issue 16 item 4); the urgent wording is never paraphrased here.
+SHORT_NOTICE = (_load_notices().not_medical_advice.split(". ")[0]
+                + ". Urgent symptoms: see the notice at the start of this chapter.")
 CONDITION_NAMES = {"acute_nonspecific_lbp": "acute non-specific low back pain", "chronic_lbp": "chronic low back pain",
                    "sciatica": "sciatica", "stenosis": "spinal stenosis"}
 
@@ -45,7 +50,7 @@ def vignette_card_html(vignette_id: str) -> str:
 
 def _feedback_html(v, step: str, right: bool, text: str, *, also=(), also_lead: str = "", sources=None) -> str:
     return render("case_feedback.html.j2", name=v.name, step=step, mark="✓" if right else "✗", text=text,
-                  not_advice=NOT_ADVICE, also=list(also), also_lead=also_lead, sources=sources)
+                  not_advice=SHORT_NOTICE, also=list(also), also_lead=also_lead, sources=sources)
 
 
 def triage_view_html(vignette_id: str, choice: str) -> str:
@@ -110,7 +115,7 @@ def grid_rows(vignette_id: str) -> list[tuple[str, list[str]]]:
 
     def when(t) -> str:
         tte = t.time_to_effect
-        return tte.text + (" (course estimate)" if tte.editorial else f" [{_refs(tte.references)}]")
+        return tte.text + (" (estimated by this series, not from a source)" if tte.editorial else f" [{_refs(tte.references)}]")
 
     def says(t) -> str:
         out = []
@@ -139,6 +144,10 @@ def grid_rows(vignette_id: str) -> list[tuple[str, list[str]]]:
     ]
 
 
+#: Rows a student reads on demand, one click away (issue 16 item 4: the columns compared first stay visible).
+COLLAPSED_GRID_ROWS = ("What it is",)
+
+
 def option_grid_html(vignette_id: str) -> str:
     """The option grid of one person, or why there is none yet (serious pathology first)."""
     v = vignette(vignette_id)
@@ -147,7 +156,7 @@ def option_grid_html(vignette_id: str) -> str:
     treatments = load_content().treatments
     return render("option_grid.html.j2", v=v, rows=rows, reason=t.reason, next_step=URGENCY_LABELS[t.urgency],
                   columns=[treatments[tid].name for tid in v.grid], condition=CONDITION_NAMES[v.condition],
-                  not_advice=NOT_ADVICE)
+                  not_advice=NOT_ADVICE, collapsed=COLLAPSED_GRID_ROWS)
 
 
 def patient_voice() -> Html:
