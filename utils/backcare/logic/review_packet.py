@@ -41,7 +41,7 @@ _SKIP_OUTPUT = re.compile(r"data:image/|^\s*$")
 #: numbers that are not clinical claims: list markers, durations of a class, chapter/level/cell numbers, years in
 #: source labels, scale names ("0-10 scale"), the ages of made-up people, explorer view counts
 _NOT_CLAIMS = [
-    re.compile(r"^\s*\d+[.)]\s"),
+    re.compile(r"^\s*\d+[.)]\s", re.M),
     re.compile(r"\b\d+\s*(?:min|minutes?)\b", re.I),
     re.compile(r"\b(?:chapters?|levels?|cells?|Level|Chapter|Plan|step|item|items|question|views?)\s+\d+(?:\s*(?:to|and|-|–)\s*\d+)?", re.I),
     re.compile(r"\b\d+\s+(?:views?|options?|questions?)\b", re.I),
