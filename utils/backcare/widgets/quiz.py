@@ -73,7 +73,8 @@ class QuestionBlock(widgets.VBox):
         return [self.control, self.feedback]
 
     def _multiple(self, q: Question, n: int) -> list[widgets.Widget]:
-        children: list[widgets.Widget] = [_html("Mark each statement true or false.", "backcare-quiz-instruction")]
+        children: list[widgets.Widget] = [_html("Mark each statement true or false; its explanation shows under it.",
+                                                 "backcare-quiz-instruction")]
         self.statements: list[tuple[widgets.RadioButtons, widgets.Stack]] = []
         for j, option in enumerate(q.options, start=1):
             radio = widgets.RadioButtons(
@@ -100,10 +101,7 @@ class QuestionBlock(widgets.VBox):
         marks = [radio.index for radio, _ in self.statements]
         if None in marks:
             done = sum(m is not None for m in marks)
-            text = (
-                f"Marked {done} of {len(marks)} statements. The explanation appears under each statement you mark; "
-                "in a running notebook, an overall result appears here once all are marked."
-            )
+            text = f"Marked {done} of {len(marks)} statements; the overall result shows here in a running notebook."
             self.summary.value = feedback_html(Feedback(None, text))
         else:
             chosen = [i for i, m in enumerate(marks) if m == 0]
