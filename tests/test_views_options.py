@@ -1,6 +1,8 @@
 """backcare.views.options: the options table and benefit-and-harm card (effects with comparator, MID, certainty; gaps never 0; escaping)."""
 from __future__ import annotations
 
+import re
+
 from backcare.logic import positions
 from backcare.views import options as views_options
 from backcare.views import positions as views_positions
@@ -69,7 +71,12 @@ def test_benefit_and_harm_side_by_side_names_the_population_of_each_effect():
     assert ("pain in chronic low back pain (pain 0-100 (VAS), median follow-up 56 days): −3.3 (−5.33 to −1.27) vs "
             "placebo; MID not stated by the source; low certainty [Enthoven 2016]") in lines[1]
     assert lines[2].startswith("Harms: Common: Stomach upset. Serious: Bleeding")
-    assert '>Harms</th>' in card.html and card.html.count("<li>") == 4
+    assert '>Harms</th>' in card.html and card.html.count("<summary>numbers and source</summary>") == 4
+    visible = re.sub(r"<[^>]+>", " ", re.sub(r"<details.*?</details>", "", card.html, flags=re.S))
+    assert "pain in acute low back pain: pain 0-100, up to 3 weeks: −7.29 vs placebo; moderate certainty" in visible
+    assert "MID not stated by the source" not in visible and "⊘  no MID" in visible  # the badge, not the sentence
+    assert 'title="MID not stated by the source' in card.html  # its full wording kept for hover and screen readers
+    assert "What the badges mean" in card.html
 
 
 def test_benefit_and_harm_for_a_condition_and_for_a_gap():

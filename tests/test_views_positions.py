@@ -19,7 +19,7 @@ def test_cells_carry_symbol_word_and_conditions():
     smt = m.cell_text("spinal_manipulation", "NICE")
     assert smt.startswith("✓ for") and "Condition:" in smt and "exercise" in smt
     html = m.to_html()
-    assert "<strong>✗ against</strong>" in html and "<strong>Legend</strong>" in html
+    assert "<strong>✗ against</strong>" in html and "<summary>Legend: what each symbol means</summary>" in html
     assert "Why guidelines disagree" in html and "WHO guideline on non-surgical management" in html
 
 

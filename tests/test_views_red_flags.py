@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from backcare.logic.red_flags import red_flag_report
-from backcare.views.notice import NOT_ADVICE
+from backcare.views.notice import SHORT_NOTICE
 from backcare.views.red_flags import checker_heading, red_flag_report_html, red_flag_table
 
 
@@ -15,7 +15,7 @@ def test_emergency_flag_leads_with_same_day_emergency_and_ends_with_the_notice()
     html = red_flag_report_html(red_flag_report(["saddle_numbness"]))
     assert html.index('<p class="bc-urgent"><strong>Same-day emergency.</strong>') < html.index("<table")
     assert "never multiplied" not in html  # one flag: nothing to multiply
-    assert html.endswith("</ul><p><em>" + NOT_ADVICE.replace("'", "&#x27;") + "</em></p></div>")
+    assert html.endswith("</ul><p><em>" + SHORT_NOTICE + "</em></p></div>")
 
 
 def test_two_fracture_flags_show_each_alone_and_the_reported_combination_once():

@@ -12,6 +12,7 @@ def test_summary_states_scores_risk_and_the_suri_figure():
     assert "<strong>Total score:</strong> 6 of 9." in block.html
     assert '<span class="bc-risk">high</span>' in block.html and "80% of people in this group" in block.html
     assert "keele.ac.uk/startback" in block.html
+    assert "keele.ac.uk/startback" not in start_back_summary(HIGH, with_source=False).html  # the calculator's heading has it
 
 
 def test_example_lists_only_the_items_agreed_with_then_the_summary():

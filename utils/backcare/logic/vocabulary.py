@@ -74,6 +74,26 @@ MEASURES = {"mean_difference": "mean difference", "standardised_mean_difference"
             "difference_in_medians": "difference in medians"}
 RATIO_MEASURES = {"hazard_ratio", "risk_ratio", "odds_ratio"}
 NO_ESTIMATE = "— no pooled estimate in this series"
+#: The one provenance/certainty badge of the series: key -> (symbol, short words shown, full wording for the legend,
+#: the title and the aria-label). Views print the badge where they used to repeat the sentence; the text twins keep
+#: the full wording. Every key used in content views is explained by :func:`backcare.views.badges.legend_html`.
+BADGES: dict[str, tuple[str, str, str]] = {
+    "course_estimate": ("✎", "course estimate",
+                        "Course estimate, not from a source: the course's own reading, given where no source states "
+                        "a figure (it records where the figure came from)."),
+    "approximate": ("≈", "approximate",
+                    "Approximate: the figure or its details are approximate (read on a secondary copy, or rounded); "
+                    "teach it as a range."),
+    "unconfirmed": ("◇", "unconfirmed",
+                    "Not confirmed in a primary source: the course could not check this against the source itself."),
+    "varies": ("≋", "varies", "Estimates vary widely between sources."),
+    "ungraded": ("◌", "ungraded", "Certainty not graded by the source: it gives no certainty grade (such as GRADE)."),
+    "no_mid": ("⊘", "no MID",
+               "MID not stated by the source: it gives no minimal important difference for this scale, so whether "
+               "the effect is large enough to matter cannot be judged from it."),
+    "no_estimate": ("∅", "no estimate",
+                    "No pooled estimate in this series: a gap in the evidence the course holds, not a zero effect."),
+}
 DEFAULT_GUIDELINES = ("NICE", "ACP", "WHO")
 #: the guidelines chapter 06 compares
 GUIDELINES: tuple[str, ...] = ("NICE", "ACP", "WHO", "CDC")

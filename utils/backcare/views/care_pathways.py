@@ -20,6 +20,9 @@ from ..logic.positions import position_cells
 from ..logic.guidance import advised_against, against_note, direction_label
 from ..logic.selection import options_for_condition
 from ..logic.vocabulary import BANDS, CONDITIONS, GUIDELINES
+from markupsafe import Markup
+
+from .badges import badge, confidence_badges, legend_html
 from .effect_text import effect_summary, labels
 from .render import Html, render
 
@@ -81,10 +84,12 @@ def show_disagreements() -> Html:
         why = context.get(d.treatment)
         rows.append({"name": c.treatments[d.treatment].name,
                      "cells": [position_cells(d.treatment, g) for g in GUIDELINES],
-                     "why": why, "why_sources": labels(why.references) if why else ""})
+                     "why": why, "why_sources": labels(why.references) if why else "",
+                     "why_badges": [badge(k) for k in confidence_badges(why.confidence)] if why else []})
         dirs = "; ".join(f"{g} " + " / ".join(direction_label(p) for p in ps) for g, ps in d.positions.items())
         text.append(f"- {c.treatments[d.treatment].name}: {dirs}")
-    html = render("disagreements_table.html.j2", guidelines=[c.guidelines[g] for g in GUIDELINES], rows=rows)
+    html = render("disagreements_table.html.j2", guidelines=[c.guidelines[g] for g in GUIDELINES], rows=rows,
+                  legend=Markup(legend_html()))
     return Html(html, "\n".join(text))
 
 

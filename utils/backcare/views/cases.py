@@ -11,8 +11,8 @@ True
 """
 from __future__ import annotations
 
-from ..content.notices import load_notices as _load_notices
 from ..content.notices import notice_text as _notice_text
+from .notice import SHORT_NOTICE
 from ..content import load_content
 from ..logic.cases import (PLAN_LABELS, URGENCY_LABELS, load_vignettes, plan_feedback, stratify_feedback, triage,
                            triage_feedback, vignette)
@@ -27,10 +27,6 @@ __all__ = ["CONDITION_NAMES", "NOT_ADVICE", "grid_rows", "option_grid_html", "pa
            "stratify_view_html", "triage_view_html", "vignette_card_html"]
 
 NOT_ADVICE = _notice_text()  # one wording, content/notices.yaml (issue 15)
-#: Beside each exercise's feedback: the chapter and its option grid carry the full notice once, so the three
-#: exercises point to it instead of repeating it (issue 16 item 4); the urgent wording is never paraphrased here.
-SHORT_NOTICE = (_load_notices().not_medical_advice.split(". ")[0]
-                + ". Urgent symptoms: see the notice at the start of this chapter.")
 CONDITION_NAMES = {"acute_nonspecific_lbp": "acute non-specific low back pain", "chronic_lbp": "chronic low back pain",
                    "sciatica": "sciatica", "stenosis": "spinal stenosis"}
 

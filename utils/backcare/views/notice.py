@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..content.notices import load_notices, notice_text
 from .render import render
 
-__all__ = ["NOT_ADVICE", "NOT_ADVICE_HTML", "URGENT_HTML", "not_advice_html", "urgent_html"]
+__all__ = ["NOT_ADVICE", "NOT_ADVICE_HTML", "SHORT_NOTICE", "URGENT_HTML", "not_advice_html", "urgent_html"]
 
 
 def not_advice_html() -> str:
@@ -23,5 +23,9 @@ def urgent_html() -> str:
 
 
 NOT_ADVICE = notice_text()
+#: Beside a widget on a chapter page that already shows the full notice at its start: the first sentence and a pointer
+#: to it (issue 16 item 4: one notice per page, not one per widget; the urgent wording is never paraphrased).
+SHORT_NOTICE = (load_notices().not_medical_advice.split(". ")[0]
+                + ". Urgent symptoms: see the notice at the start of this chapter.")
 NOT_ADVICE_HTML = not_advice_html()
 URGENT_HTML = urgent_html()

@@ -30,6 +30,10 @@ from dataclasses import dataclass
 from ..content import load_content
 from ..logic.options import check_condition, check_tier, check_treatment, options
 from ..logic.vocabulary import CONDITION_LABELS, TIER_LABELS
+from markupsafe import Markup
+
+from .badges import legend_html
+from .effect_cells import effects_cell_html, time_html
 from .effect_text import effects_cell, harms_text, resource_text, time_text
 from .render import Html, render
 
@@ -41,6 +45,8 @@ class OptionsTable:
     title: str
     columns: tuple[str, ...]
     rows: tuple[tuple[tuple[str, ...], ...], ...]   # row -> cell -> lines of plain text
+    #: the same rows for HTML (effect and time cells carry badges and a "numbers and source" click); None: ``rows``
+    html_rows: tuple | None = None
 
     #: Columns a student compares first (option, effect, harms); the rest open with a click in the option's cell.
     compare_first: tuple[int, ...] = (0, 3, 5)
@@ -48,7 +54,8 @@ class OptionsTable:
     def to_html(self, *, compact: bool = True) -> str:
         """HTML table; ``compact`` (the default) puts the columns outside :attr:`compare_first` behind a click."""
         shown = self.compare_first if compact and len(self.columns) > max(self.compare_first) else ()
-        return render("options_table.html.j2", title=self.title, columns=self.columns, rows=self.rows, shown=shown)
+        return render("options_table.html.j2", title=self.title, columns=self.columns,
+                      rows=self.html_rows or self.rows, shown=shown, legend=Markup(legend_html()))
 
     def to_text(self) -> str:
         lines = [self.title]
@@ -69,14 +76,15 @@ def options_table(tier: str, condition: str | None = None) -> OptionsTable:
     title = f"{TIER_LABELS[tier]}: {who} (listed by invasiveness, then name; not a ranking)"
     columns = ("Option", "What it is", "For whom", "Effect (vs comparator, certainty)", "Time to effect", "Harms",
                "Relative resource use")
-    rows = []
+    rows, html_rows = [], []
     for t in options(tier, condition):
         whom = ", ".join(CONDITION_LABELS[x] for x in t.conditions)
         if t.purpose == "diagnostic":
             whom += " (a diagnostic test)"
         rows.append(((t.name,), (t.description,), (whom,), tuple(effects_cell(t, condition)), (time_text(t),),
                      (harms_text(t),), (resource_text(t),)))
-    return OptionsTable(title, columns, tuple(rows))
+        html_rows.append(rows[-1][:3] + (tuple(effects_cell_html(t, condition)), (time_html(t),)) + rows[-1][5:])
+    return OptionsTable(title, columns, tuple(rows), html_rows=tuple(html_rows))
 
 
 def benefit_and_harm(treatment_id: str, condition: str | None = None) -> Html:
@@ -87,6 +95,7 @@ def benefit_and_harm(treatment_id: str, condition: str | None = None) -> Html:
     harms = harms_text(t)
     title = f"{t.name}: benefit and harm side by side" + (
         f" ({CONDITION_LABELS[condition].lower()})" if condition else "")
-    html = render("benefit_and_harm.html.j2", title=title, benefit=benefit, harms=harms, time=time_text(t))
+    html = render("benefit_and_harm.html.j2", title=title, benefit=effects_cell_html(t, condition), harms=harms,
+                  time=time_html(t), legend=Markup(legend_html()))
     text = "\n".join([title, "Benefit: " + " | ".join(benefit), f"Harms: {harms}", f"Time to effect: {time_text(t)}"])
     return Html(html, text)

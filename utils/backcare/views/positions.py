@@ -34,7 +34,10 @@ from ..content import load_content
 from ..logic.options import check_condition, guidelines_for, options, resolve
 from ..logic.positions import PositionCell, disagreement_lines, position_cells
 from ..logic.vocabulary import CONDITION_LABELS, DIRECTIONS, LEGEND, TIER_LABELS
-from .effect_text import effects_cell
+from markupsafe import Markup
+
+from .badges import legend_html
+from .effect_cells import effects_cell_html
 from .render import Html, environment, render
 
 
@@ -139,7 +142,7 @@ def explorer_view_html(tier: str, condition: str, guideline: str) -> str:
     c = load_content()
     caption = (f"{TIER_LABELS[tier]} for {CONDITION_LABELS[condition].lower()}: what {guideline} "
                f"{c.guidelines[guideline].year} says, beside the effect estimates")
-    rows = [{"name": t.name, "cells": position_cells(t.id, guideline, condition), "effects": effects_cell(t, condition)}
-            for t in options(tier, condition)]
+    rows = [{"name": t.name, "cells": position_cells(t.id, guideline, condition),
+             "effects": effects_cell_html(t, condition)} for t in options(tier, condition)]
     return render("tier_explorer_view.html.j2", caption=caption, guideline=guideline, rows=rows,
-                  condition=CONDITION_LABELS[condition].lower())
+                  condition=CONDITION_LABELS[condition].lower(), legend=Markup(legend_html()))

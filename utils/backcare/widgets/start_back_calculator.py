@@ -32,7 +32,7 @@ class StartBackCalculator(_Described, widgets.VBox):
         return {n: box.value for n, box in self.boxes.items()}
 
     def update(self) -> None:
-        self.output.value = start_back_summary(self.answers()).html
+        self.output.value = start_back_summary(self.answers(), with_source=False).html
 
     def describe(self) -> str:
         return "STarT Back calculator. " + start_back_summary(self.answers()).text
