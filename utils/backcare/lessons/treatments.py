@@ -30,7 +30,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..charts import effects as _chart
-from ..charts.show import render_figure
+from ..charts.show import render_chart
 from ..logic.options import check_condition, check_effects, check_tier, effects_of, guidelines_for, options, resolve, \
     tier_options
 from ..logic.vocabulary import CONDITION_LABELS, TIER_LABELS
@@ -72,7 +72,7 @@ def show_effects(what, outcome: str | Sequence[str] | None = None, *, condition:
         raise ValueError(f"no effect estimates held for {', '.join(ids)}"
                          + (f" with outcome {which}" if outcome else "")
                          + ": this is a gap in the evidence held here, not an effect of 0")
-    return render_figure(plot_effects(effects), effects_alt_text(effects), table=effects_table(effects))
+    return render_chart(plot_effects, effects, alt=effects_alt_text(effects), table=effects_table(effects))
 
 
 def tier_explorer(tier: str, condition: str | None = None, guideline: str | None = None) -> NestedExplorer:

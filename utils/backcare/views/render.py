@@ -97,6 +97,9 @@ def environment() -> jinja2.Environment:
         extensions=[JoinLines],
         bytecode_cache=_bytecode_cache(),
     )
+    from ..logic.vocabulary import BADGES
+
+    env.globals["BADGES"] = BADGES  # the one badge vocabulary, for _badges.html.j2's badge_key()
     return env
 
 
