@@ -1,4 +1,4 @@
-"""Chapter 03: averages hide who responds (predict, then reveal; and an explorer of mean differences).
+"""Chapter 03a: averages hide who responds (predict, then reveal; and an explorer of mean differences).
 
 Examples
 --------

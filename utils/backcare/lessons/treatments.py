@@ -1,5 +1,5 @@
-"""Chapter-facing functions of the treatment chapters (03 non-invasive care, 04 medicines, 05 injections and
-procedures, 06 devices and surgery): the ``bc.`` names, each composing content, logic, charts, views and widgets.
+"""Chapter-facing functions of the treatment chapters (03a self-care, 03b therapies delivered by clinicians, 04 medicines,
+05a and 05b procedures, devices and surgery): the ``bc.`` names, each composing content, logic, charts, views and widgets.
 
 - :func:`options` / :func:`tier_options`: the treatments of a tier (by invasiveness, then name).
 - :func:`options_table`, :func:`benefit_and_harm`: what each option is, its effect vs comparator, harms.

@@ -55,7 +55,8 @@ def effect_line_html(e, *, population: bool = False) -> Markup:
     """One effect: the short line with its badges, and the full sentence and source behind a click (``population``:
     name who was studied first, for a view that is not about one condition)."""
     who = f"{e.outcome.replace('_', ' ')} in {POPULATION_SHORT[e.population]}: " if population else ""
-    head = f"{who}{e.scale}, {e.time_point}: {num(e.estimate)} vs {comparator_text(e)}"
+    trial = f" ({e.label})" if e.label else ""  # which arm or trial, so two lines never read alike
+    head = f"{who}{e.scale}, {e.time_point}: {num(e.estimate)} vs {comparator_text(e)}{trial}"
     certainty = "" if e.certainty == "not_stated" else CERTAINTY[e.certainty]
     return Markup(render("effect_line.html.j2", head=head, certainty=certainty, flags=effect_badges(e),
                          full=effect_summary(e), source=labels([e.reference])))
