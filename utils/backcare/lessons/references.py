@@ -38,10 +38,12 @@ class ReferenceList:
 
 
 def references_for(notebook: str | Path) -> ReferenceList:
-    """The references a student meets in a notebook of the series: those cited (``[@Key]``) in its prose, in order of
-    first citation, then those behind its self-check questions and their feedback (issue 15 item 8). Sources named
-    only inside tables and explorer views are listed per statement in the review packet (``python -m backcare
-    review``); adding them here needs a deterministic way to collect them while the notebook runs (not done yet)."""
+    """The references a student meets in a notebook of the series (issue 15 item 8): those cited (``[@Key]``) in its
+    prose and model answers, in order of first citation; then those its outputs name (tables, chart captions, every
+    pre-rendered view of an explorer, quiz feedback), in the order of the ``bc.`` calls that show them; then those
+    behind its self-check questions. The outputs' sources come from the notebook's source and the content alone
+    (:mod:`backcare.builders.sources`, run in its own process), never from the running kernel, so the list is the
+    same under ``execute``, nbval and the site."""
     path = Path(notebook)
     if not path.suffix:
         path = notebooks_dir() / f"{path.name}.ipynb"
@@ -49,10 +51,26 @@ def references_for(notebook: str | Path) -> ReferenceList:
         path = notebooks_dir() / path.name
     keys = list(notebook_cited_keys(_read_cells(path)))
     known = content().references
-    for k in _quiz_keys(path.stem):
+    for k in _shown_keys(path) + _quiz_keys(path.stem):
         if k in known and k not in keys:
             keys.append(k)
     return ReferenceList(tuple(keys))
+
+
+def _shown_keys(path: Path) -> list[str]:
+    """The keys the notebook's outputs name, computed in a fresh process (its widgets never join this kernel)."""
+    import os
+    import subprocess
+    import sys
+
+    package_root = str(Path(__file__).resolve().parents[2])
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH")) if p),
+               MPLBACKEND="Agg")
+    done = subprocess.run([sys.executable, "-m", "backcare.builders.sources", str(path)], capture_output=True,
+                          text=True, env=env)
+    if done.returncode != 0:
+        raise RuntimeError(f"collecting the sources shown by {path.name} failed:\n{done.stderr.strip()}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def _quiz_keys(stem: str) -> list[str]:

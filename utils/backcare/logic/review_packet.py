@@ -178,20 +178,51 @@ def statements_from_text(text: str, chapter: str, location: str, kind: str,
     return out
 
 
-def _output_texts(cell: dict) -> list[str]:
+_VIEW = "application/vnd.jupyter.widget-view+json"
+_MODEL_REF = re.compile(r"IPY_MODEL_([0-9a-f]+)")
+
+
+def _widget_html(model_id: str, state: dict, seen: set | None = None) -> str:
+    """Every HTML view under a saved widget model (all of a Stack's children, not only the one shown first)."""
+    seen = set() if seen is None else seen
+    model = state.get(model_id)
+    if model is None or model_id in seen:
+        return ""
+    seen.add(model_id)
+    st = model.get("state", {})
+    parts = [st["value"]] if model.get("model_name") in ("HTMLModel", "HTMLMathModel", "LabelModel") else []
+    parts += [" ".join(map(str, st.get("_options_labels", ())))]
+    for child in st.get("children", ()):
+        parts.append(_widget_html(_MODEL_REF.sub(r"\1", child), state, seen))
+    return "\n".join(p for p in parts if p)
+
+
+def _block_texts(html: str) -> list[str]:
+    """The words of each table row, list item, paragraph or caption; a block holding others (a row with a details
+    list) gives its own words and then each inner block's, so nothing nested is lost."""
+    texts = []
+    for _tag, inner in _BLOCKS.findall(html):
+        nested = bool(_BLOCKS.search(inner))
+        own = _BLOCKS.sub(" ", inner) if nested else inner
+        words = " ".join(unescape(_TAG.sub(" ", own)).split())
+        if words and not _SKIP_OUTPUT.search(words):
+            texts.append(words)
+        if nested:
+            texts += _block_texts(inner)
+    return texts
+
+
+def _output_texts(cell: dict, widgets: dict | None = None) -> list[str]:
     texts = []
     for o in cell.get("outputs", []):
         data = o.get("data", {})
         html = "".join(data.get("text/html", ""))
+        if widgets and _VIEW in data:  # an explorer's other views live in the saved widget state
+            html += _widget_html(data[_VIEW].get("model_id", ""), widgets)
         if "bc-references" in html:
             continue  # the chapter's reference list: the sources themselves, not statements
         if html:
-            for _tag, inner in _BLOCKS.findall(html):
-                if "<tr" in inner or "<li" in inner or "<p" in inner:
-                    continue  # the inner block is listed on its own
-                words = " ".join(unescape(_TAG.sub(" ", inner)).split())
-                if words and not _SKIP_OUTPUT.search(words):
-                    texts.append(words)
+            texts += _block_texts(html)
         elif "text/plain" in data:
             texts += [ln.strip() for ln in "".join(data["text/plain"]).splitlines() if ln.strip()]
     return list(dict.fromkeys(texts))
@@ -226,12 +257,15 @@ def chapter_statements(stem: str) -> list[Statement]:
                 seen.add(s.text)
                 out.append(Statement(s.chapter, s.location, s.kind, s.text, s.keys, _records_for(s.text, s.keys)))
 
-    for i, cell in enumerate(_notebook(stem)["cells"]):
+    nb = _notebook(stem)
+    widgets = nb.get("metadata", {}).get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    widgets = widgets.get("state", {})
+    for i, cell in enumerate(nb["cells"]):
         src = "".join(cell.get("source", ""))
         if cell.get("cell_type") == "markdown":
             add(statements_from_text(src, stem, f"cell {i} (text)", "prose", labels))
         elif cell.get("cell_type") == "code":
-            texts = _output_texts(cell)
+            texts = _output_texts(cell, widgets)
             cell_keys = _keys_in(" ".join(texts), labels)
             for text in texts:
                 if _relevant(text):

@@ -116,3 +116,23 @@ def fallback_bundle(widget, *, note: str, note_first: bool = False, body: str | 
     if png:
         bundle["image/png"] = png
     return bundle
+
+
+def all_views_text(shown) -> str:
+    """Everything ``shown`` can put in front of a student, as HTML/text: for a widget tree, every pre-rendered view
+    (all of a Stack's children, not only the selected one) and every control's choices; for anything else, its
+    displayed HTML (or plain text). What :mod:`backcare.builders.sources` scans for the sources a chapter names."""
+    if hasattr(shown, "children") or _is(shown, "DOMWidget", "Widget", "HTML", "HTMLMath", "Label"):
+        parts = [all_views_text(child) for child in getattr(shown, "children", ()) or ()]
+        if _is(shown, "HTML", "HTMLMath", "Label") and isinstance(getattr(shown, "value", None), str):
+            parts.append(shown.value)
+        labels = _option_labels(shown) if hasattr(shown, "options") else []
+        parts += labels + [str(getattr(shown, "description", "") or "")]
+        return "\n".join(p for p in parts if p)
+    if hasattr(shown, "_repr_mimebundle_"):
+        bundle = shown._repr_mimebundle_()
+        bundle = bundle[0] if isinstance(bundle, tuple) else bundle
+        return bundle.get("text/html") or bundle.get("text/plain", "")
+    if hasattr(shown, "_repr_html_"):
+        return shown._repr_html_() or ""
+    return "" if shown is None else str(shown)
