@@ -214,16 +214,13 @@ def test_merge_keys_and_several_documents_are_refused():
     assert [p.message for p in problems] == ["holds several YAML documents (---); put one document per file"]
 
 
-def test_dates_and_review_status(tmp_path):
-    from backcare.content.models import ReviewStatus
+def test_dates_are_real_calendar_dates(tmp_path):
+    from backcare.content.reviews import ReviewRecord
 
     f = tmp_path / "r.yaml"
-    f.write_text("reviewed_by: Dr A Reviewer\nreviewed_on: 2026-02-30\n")
-    with pytest.raises(ContentError, match=r"r\.yaml:2: reviewed_on: '2026-02-30' is not a real calendar date"):
-        load_yaml_model(f, ReviewStatus)
-    f.write_text("reviewed_by: Dr A Reviewer\nreviewed_on: null\n")
-    with pytest.raises(ContentError, match=r"r\.yaml:1: give both reviewed_by and reviewed_on, or leave both null$"):
-        load_yaml_model(f, ReviewStatus)
+    f.write_text("reviewer: Dr A Reviewer\nprofession: GP\ndate: 2026-02-30\nscope: [04_medicines]\nhashes: [ab]\n")
+    with pytest.raises(ContentError, match=r"r\.yaml:3: date: '2026-02-30' is not a real calendar date"):
+        load_yaml_model(f, ReviewRecord)
 
 
 # ---- speed and caching -------------------------------------------------------------------------------------

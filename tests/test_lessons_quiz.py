@@ -14,9 +14,6 @@ from quiz_support import multiple, numeric, single  # noqa: F401
 
 # ---- loading banks from YAML --------------------------------------------------------------------------------------
 GOOD_YAML = """\
-review:
-  reviewed_by: null
-  reviewed_on: null
 chapter: {chapter}
 questions:
   - id: q1

@@ -68,7 +68,7 @@ def test_glossary_uses_no_nocebo_labels_as_diagnoses():
 
 def _write(tmp_path, body: str) -> Path:
     path = tmp_path / "glossary.yaml"
-    path.write_text("review:\n  reviewed_by: null\n  reviewed_on: null\nterms:\n" + body, encoding="utf-8")
+    path.write_text("terms:\n" + body, encoding="utf-8")
     return path
 
 
@@ -96,7 +96,7 @@ def test_glossary_yaml_traps_name_file_and_line(tmp_path):
 
 
 def test_check_glossary_on_a_model_directly():
-    g = GlossaryFile.model_validate({"review": {"reviewed_by": None, "reviewed_on": None}, "terms": [
+    g = GlossaryFile.model_validate({"terms": [
         {"id": "x", "term": "X", "definition": "d", "references": ["Costa2012"]}]})
     assert check_glossary(g, {"Costa2012"}) == []
 
@@ -216,7 +216,7 @@ def test_citation_cff_is_valid_cff_1_2_0():
 def test_contributing_guides_a_clinician_through_a_correction():
     text = (ROOT / "CONTRIBUTING.md").read_text()
     for phrase in ("content/facts.yaml", "content/references.yaml", "content/glossary.yaml", "tests/test_golden.py",
-                   "nbval", "make execute", "make content", "reference", "confidence", "review:"):
+                   "nbval", "make execute", "make content", "reference", "confidence", "content/reviews/"):
         assert phrase in text, f"CONTRIBUTING.md does not mention {phrase!r}"
 
 
