@@ -19,7 +19,12 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "backcare"))
 
 
 def pytest_configure(config):
-    """nbval builds its own KernelManager: give it the builders' encrypted one (no TCP warning; backcare.builders.kernels)."""
+    """nbval builds its own KernelManager: give it the builders' encrypted one (no TCP warning; backcare.builders.kernels).
+    The chart cache is off in this process (tests patch what charts are drawn from; test_chart_cache turns it on);
+    the kernels nbval starts keep it (backcare.charts.cache)."""
+    import backcare.charts.cache
+
+    backcare.charts.cache.ENABLED = False
     try:
         import nbval.kernel
     except ImportError:  # nbval is a test extra; without it there are no notebook tests to configure

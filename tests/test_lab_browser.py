@@ -205,7 +205,8 @@ RUN_ONLY = {
     "01_": "natural-history and triage explorers: pre-rendered Stack views, switched in the static-page tests",
     "03_": "tier explorer and care-team explorer: pre-rendered Stack views, switched in the static-page tests",
     "04_": "tier explorer: pre-rendered Stack views, switched in the static-page tests",
-    "05_": "risk explorers: pre-rendered Stack views, switched in the static-page tests",
+    "05a_": "risk and tier explorers: pre-rendered Stack views, switched in the static-page tests",
+    "05b_": "tier explorer: pre-rendered Stack views, switched in the static-page tests",
     "07_": "case explorers: pre-rendered Stack views, switched in the static-page tests",
     "99_": "instructor guide: one profession explorer (Stack), switched in the static-page tests",
 }

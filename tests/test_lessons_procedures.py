@@ -53,15 +53,23 @@ def test_risk_explorer_rejects_non_procedures():
         lesson.procedure_risk_explorer("yoga")
 
 
-@pytest.mark.parametrize("stem, calls", [
-    ("03_self_care_and_non_invasive", ["options_table(", "show_effects(", "positions_matrix(", "tier_explorer(",
-                                       'evidence_box("spinal_manipulation")', 'evidence_box("acupuncture")',
-                                       "care_team_table(", "care_team_explorer(", "self_check(", "references_for("]),
-    ("05_procedures_devices_and_surgery", ["options_table(", "show_effects(", "positions_matrix(", "tier_explorer(",
-                                           "evidence_box(", "when_invasive_care_is_right(", 'show_procedure_risks("harm")',
-                                           "procedure_risk_explorer(", "self_check(", "references_for("]),
+@pytest.mark.parametrize("stem, calls, prompts", [
+    ("03a_self_care_and_staying_active", ["options_table(", "show_effects(", "positions_matrix(", "predict_responders(",
+                                          "responders_explorer(", "self_check(", "references_for("], 5),
+    ("03b_therapies_delivered_by_clinicians", ["tier_explorer(", 'evidence_box("spinal_manipulation")',
+                                               'evidence_box("acupuncture")', "care_team_explorer(", "self_check(",
+                                               "references_for("], 5),
+    ("05a_injections_and_procedures", ['options_table("injection_procedure")', "show_effects(", "positions_matrix(",
+                                       'tier_explorer("injection_procedure"', 'evidence_box("facet_joint_injection")',
+                                       'evidence_box("rf_denervation")', "procedure_risk_explorer(", "self_check(",
+                                       "references_for("], 6),
+    ("05b_implanted_devices_and_surgery", ['options_table("implanted_device")', 'options_table("surgery")',
+                                           "show_effects(", 'tier_explorer("surgery"',
+                                           'evidence_box("pain_free_life")', "when_invasive_care_is_right(",
+                                           'show_procedure_risks("course")', 'show_procedure_risks("harm"',
+                                           "self_check(", "references_for("], 6),
 ])
-def test_chapters_03_and_05_use_the_shared_builders(stem, calls):
+def test_chapters_03_and_05_use_the_shared_builders(stem, calls, prompts):
     import nbformat
 
     from backcare.paths import notebooks_dir
@@ -71,5 +79,5 @@ def test_chapters_03_and_05_use_the_shared_builders(stem, calls):
     markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     for call in calls:
         assert f"bc.{call}" in code, f"{stem} does not call bc.{call}"
-    assert markdown.count("**A question to think about") >= 8  # core prompts and those marked (extension)
+    assert markdown.count("**A question to think about") >= prompts  # core prompts and those marked (extension)
     assert "Teaching material, not medical advice." in markdown

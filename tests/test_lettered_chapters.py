@@ -133,6 +133,8 @@ def test_answers_and_quiz_files_are_keyed_by_the_part_stem(course):
     from backcare.lessons.quiz import load_bank
 
     content = course / "content"
+    for old in [*content.glob("answers/03*_*.yaml"), *content.glob("quiz/03*_*.yaml")]:
+        old.unlink()  # the committed parts of chapter 03 would share the ids "03a" and "03b"
     for folder in ("answers", "quiz"):
         source = next((ROOT / "content" / folder).glob("01_*.yaml"))
         text = source.read_text(encoding="utf-8").replace(f"chapter: {source.stem}", "chapter: 03a_moving_more")

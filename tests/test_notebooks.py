@@ -24,6 +24,16 @@ def test_the_series_has_notebooks():
     assert NOTEBOOKS[0].stem == "00_start_here"
 
 
+def test_prerequisites_name_notebooks_that_exist_and_come_earlier():
+    """A renamed or split chapter (03 -> 03a, 03b) must not leave a prerequisite pointing at nothing."""
+    order = {p.stem: i for i, p in enumerate(NOTEBOOKS)}
+    for path in NOTEBOOKS:
+        for name in chapter_meta(_load(path), path.name).prerequisites:
+            stem = name.removesuffix(".ipynb")
+            assert stem in order, f"{path.stem}: prerequisite {name!r} is not a notebook of the series"
+            assert order[stem] < order[path.stem], f"{path.stem}: prerequisite {name!r} comes later in the series"
+
+
 def _load(path):
     return nbformat.read(path, as_version=4)
 

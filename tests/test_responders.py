@@ -1,4 +1,4 @@
-"""Chapter 03's "averages hide who responds": exact counts, edges, and both widgets driven by setting values."""
+"""Chapter 03a's "averages hide who responds": exact counts, edges, and both widgets driven by setting values."""
 from __future__ import annotations
 
 import pytest

@@ -36,13 +36,13 @@ def test_the_packet_links_sources_and_shows_confidence_marks():
 
 
 def test_the_packet_shows_what_a_student_meets_in_outputs_and_quiz_feedback():
-    kinds = {s.kind for s in chapter_statements("05_procedures_devices_and_surgery")}
+    kinds = {s.kind for s in chapter_statements("05b_implanted_devices_and_surgery")}
     assert kinds == {"prose", "output", "quiz"}
 
 
 def test_build_writes_one_packet_per_chapter_and_refuses_an_unknown_one(tmp_path):
-    paths = review.build(tmp_path, ["04", "05_procedures_devices_and_surgery"])
-    assert [p.name for p in paths] == ["04_medicines.html", "05_procedures_devices_and_surgery.html"]
+    paths = review.build(tmp_path, ["04", "05a_injections_and_procedures"])
+    assert [p.name for p in paths] == ["04_medicines.html", "05a_injections_and_procedures.html"]
     with pytest.raises(ValueError, match="is not a valid chapter"):
         review.build(tmp_path, ["44"])
 

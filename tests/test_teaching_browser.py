@@ -21,7 +21,7 @@ def test_compare_your_answer_opens_with_a_click(site_page, offline_page):
 
 @pytest.mark.parametrize("name, choice, result", [
     ("01_understanding_back_pain", "Lower, back near their usual level", "Their average pain was 7.5 at the visit"),
-    ("03_self_care_and_non_invasive", "About 20 more in every 100", "With the treatment, 60 of 100 improved"),
+    ("03a_self_care_and_staying_active", "About 20 more in every 100", "With the treatment, 60 of 100 improved"),
 ])
 def test_predict_then_reveal_with_no_kernel(site_page, offline_page, name, choice, result):
     page = offline_page.open(site_page(name))

@@ -24,7 +24,10 @@ def _visible(html: str) -> str:
 
 
 def _all_views() -> list[str]:
-    out = [show_disagreements().html]
+    from backcare.views.care_pathways import show_access_and_coverage, show_care_pathways, time_to_effect_html
+
+    out = [show_disagreements().html, show_care_pathways().html, show_access_and_coverage().html]
+    out += [time_to_effect_html(cond) for cond in CONDITIONS]
     for tier in TIER_LABELS:
         for cond in CONDITIONS:
             out.append(options_table(tier, cond).to_html())
@@ -43,7 +46,7 @@ def test_every_badge_a_view_prints_is_a_legend_value_with_its_full_wording():
             assert unescape(aria) == unescape(title) == BADGES[key][2]
             seen.add(key)
             assert "What the badges mean" in html  # each view that prints a badge carries the legend, collapsed
-    assert {"course_estimate", "approximate", "ungraded", "no_mid", "no_estimate"} <= seen
+    assert {"course_estimate", "approximate", "unconfirmed", "ungraded", "no_mid", "no_estimate"} <= seen
     for symbol, short, full in BADGES.values():
         assert f"{symbol}</span> {short}" in legend and full.replace("'", "&#x27;") in legend
     assert "Course estimate, not from a source" in badges.legend_text()

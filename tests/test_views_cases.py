@@ -1,6 +1,7 @@
 """backcare.views.cases: the vignette card, the option grid built from content/, and the patient voice."""
 from __future__ import annotations
 
+import re
 
 from backcare.lessons import cases as lessons
 from backcare.views import cases as views
@@ -30,3 +31,15 @@ def test_patient_voice_is_cited_paraphrase():
     block = views.patient_voice()
     assert "[Darlow 2013]" in block.html and "(23 people)" in block.html
     assert "“" not in block.html and '"' not in block.text
+
+
+def test_option_grid_shows_badges_not_repeated_hedges_and_collapses_what_it_is():
+    from backcare.dev.reading_time import strip_details
+
+    html_ = views.option_grid_html("priya")
+    visible = re.sub(r"<[^>]+>", " ", strip_details(html_))  # what a reader sees (badge titles aside)
+    assert "no MID" in visible and "MID not stated by the source" not in visible  # the badge, not the sentence
+    assert "MID not stated by the source" in html_  # the full sentence stays one click away
+    assert "−4.93 vs placebo" in visible and "(−8.77 to −1.09)" in html_
+    assert "A structured programme of exercise" in html_ and "A structured programme of exercise" not in visible
+    assert '<details class="bc-badge-legend">' in html_  # the legend, one click away

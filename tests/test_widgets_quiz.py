@@ -53,14 +53,13 @@ def test_multiple_widget_statement_feedback_and_summary(multiple):
     (a, sa), (b, sb), (c, sc), (d, sd) = block.statements
     assert a.options == ("True", "False") and a.index is None
     assert block.summary.value == shown(
-        "Marked 0 of 4 statements. The explanation appears under each statement you mark; "
-        "in a running notebook, an overall result appears here once all are marked.")
+        "Marked 0 of 4 statements; the overall result shows here in a running notebook.")
     a.index = 0  # marked true, is true
     c.index = 0  # marked true, is false
     assert visible(sa) == shown("✓ Right: this statement is true. A is true because the cohort showed it.")
     assert visible(sc) == shown("✗ Not quite: this statement is false. C sounds right but the data disagree.")
     assert visible(sb) is None
-    assert block.summary.value.startswith(shown("Marked 2 of 4 statements.")[:-4])
+    assert block.summary.value.startswith(shown("Marked 2 of 4 statements;")[:-5])
     b.index = 1  # marked false, is true
     d.index = 1  # marked false, is false
     assert visible(sb) == shown("✗ Not quite: this statement is true. B is true because the review showed it.")

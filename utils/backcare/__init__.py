@@ -100,7 +100,7 @@ _API = {
     "simulate_care_seeking": "logic.care_seeking:simulate_care_seeking",
     "options_with_effects": "lessons.effect_choices:options_with_effects",
     "chapter_terms": "lessons.chapter_terms:chapter_terms",
-    # chapter 03: averages hide who responds
+    # chapter 03a: averages hide who responds
     "predict_responders": "lessons.responders:predict_responders",
     "responders_explorer": "lessons.responders:responders_explorer",
     "show_individual_changes": "lessons.responders:show_individual_changes",

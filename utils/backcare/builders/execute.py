@@ -25,14 +25,16 @@ def kernel_env() -> dict[str, str]:
     return env
 
 
-def execute_notebook(nb, *, cwd: Path, store_widget_state: bool = False, timeout: int = 600):
+def execute_notebook(nb, *, cwd: Path, store_widget_state: bool = False, timeout: int = 600,
+                     extra_env: dict[str, str] | None = None):
     """Run every cell of ``nb`` (an nbformat node) in a fresh kernel started in ``cwd``; return the node."""
     from nbclient import NotebookClient
 
     from .kernels import kernel_config
 
-    old = {k: os.environ.get(k) for k in KERNEL_ENV}
-    os.environ.update(KERNEL_ENV)
+    env = {**KERNEL_ENV, **(extra_env or {})}
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
     try:
         client = NotebookClient(
             nb,
@@ -65,10 +67,12 @@ def normalise(nb):
 
 
 def execute_in_place(path: Path) -> float:
-    """Execute one committed notebook and write it back normalised; return seconds taken."""
+    """Execute one committed notebook and write it back normalised; return seconds taken. Every chart is drawn
+    afresh (the chart cache is refreshed, never read: committed outputs never come from it)."""
     start = time.perf_counter()
     nb = nbformat.read(path, as_version=4)
-    execute_notebook(nb, cwd=path.parent, store_widget_state=True)
+    mode = "0" if os.environ.get("BACKCARE_CHART_CACHE", "").strip().lower() in ("0", "off", "no", "false") else "refresh"
+    execute_notebook(nb, cwd=path.parent, store_widget_state=True, extra_env={"BACKCARE_CHART_CACHE": mode})
     normalise(nb)
     nbformat.write(nb, path)
     return time.perf_counter() - start

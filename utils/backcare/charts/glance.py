@@ -107,7 +107,7 @@ def summary_alt(data) -> str:
 
 def show_glance_summary(condition: str):
     """The summary picture with alt text from the data (a ShownFigure)."""
-    from .show import render_figure
+    from .show import render_chart
 
     g = lg.glance(condition)
-    return render_figure(plot_glance_summary(g), summary_alt(g))
+    return render_chart(plot_glance_summary, g, alt=summary_alt(g))

@@ -29,7 +29,7 @@ from ..views.figure import figure_html
 from ..views.tables import Table
 from .style import course_style  # noqa: F401 - used in the doctest
 
-__all__ = ["PLACEHOLDER_ALT", "ShownFigure", "png_bytes", "render_figure", "show_figure", "check_alt"]
+__all__ = ["PLACEHOLDER_ALT", "ShownFigure", "png_bytes", "render_chart", "render_figure", "show_figure", "check_alt"]
 
 PLACEHOLDER_ALT = "No description has been provided for this image"
 
@@ -141,6 +141,16 @@ def render_figure(fig, alt: str, *, table: Table | None = None, caption: str | N
     png = png_bytes(fig)
     plt.close(fig)
     return ShownFigure(png=png, alt=alt, table=table, caption=caption)
+
+
+def render_chart(plot, *args, alt: str, table: Table | None = None, caption: str | None = None) -> ShownFigure:
+    """``render_figure(plot(*args), alt, ...)``, with the PNG from the chart cache when it holds this exact chart
+    (``backcare.charts.cache``: keyed by the content files, the package's code, the libraries, rcParams, ``plot`` and
+    ``args``); no figure is built on a hit."""
+    from .cache import cached_png
+
+    alt = check_alt(alt)
+    return ShownFigure(png=cached_png(plot, *args), alt=alt, table=table, caption=caption)
 
 
 def show_figure(fig, alt: str, *, table: Table | None = None, caption: str | None = None) -> ShownFigure:

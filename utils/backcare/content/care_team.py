@@ -1,4 +1,4 @@
-"""Model of ``content/chapters/03_care_team.yaml``: who does what in back pain care (chapter 03)."""
+"""Model of ``content/chapters/03_care_team.yaml``: who does what in back pain care (chapter 03b)."""
 from __future__ import annotations
 
 from pydantic import Field, model_validator

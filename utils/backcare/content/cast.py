@@ -4,7 +4,7 @@ Examples
 --------
 >>> people = {p.name: p for p in load_cast().people}
 >>> people["Kofi"].age, people["Samir"].chapters
-(52, ['05'])
+(52, ['05a', '05b'])
 """
 from __future__ import annotations
 

@@ -13,9 +13,14 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 
-__all__ = ["KIND_LABELS", "Option", "PlainText", "Question", "QuestionBank", "Sentence"]
+__all__ = ["KIND_LABELS", "SKILLS", "Option", "PlainText", "Question", "QuestionBank", "Sentence"]
 
 KIND_LABELS = {"single": "single choice", "multiple": "multiple choice", "numeric": "numeric"}
+SKILLS = {
+    "application": "applies what the chapter teaches to a short case, or reads a chart, table or result",
+    "concept": "explains an idea or a principle without a case",
+    "recall": "remembers a fact: a number, a definition or what a guideline says",
+}
 
 _TAG = re.compile(r"<\s*[A-Za-z/!?][^>\s]*>?|javascript:", re.IGNORECASE)  # the same rule as backcare.content
 
@@ -101,6 +106,13 @@ class Question(BaseModel):
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$", description="Unique in the bank: a-z, 0-9, _.")]
     kind: Literal["single", "multiple", "numeric"] = Field(
         description="single: one right option; multiple: mark each statement true or false; numeric: type a number."
+    )
+    skill: Literal["application", "concept", "recall"] | None = Field(
+        default=None,
+        description=(
+            "What the question asks the learner to do: application (a short case, or a chart, table or result to "
+            "read), concept (explain an idea without a case) or recall (remember a fact). Required in a bank."
+        ),
     )
     prompt: PlainText = Field(description="The question (plain text).")
     objective: PlainText = Field(description="The learning objective this question checks.")
@@ -188,7 +200,28 @@ class QuestionBank(BaseModel):
         repeated = sorted({i for i in ids if ids.count(i) > 1})
         if repeated:
             raise ValueError(f"question ids must be unique in a bank; repeated: {', '.join(repeated)}")
+        unmarked = [q.id for q in self.questions if q.skill is None]
+        if unmarked:
+            raise ValueError(
+                f"every question in a bank needs 'skill' (one of {', '.join(SKILLS)}); missing in: {', '.join(unmarked)}"
+            )
         return self
+
+    def skill_counts(self) -> dict[str, int]:
+        """How many questions of each skill the bank holds (every skill listed, zero included).
+
+        Examples
+        --------
+        >>> from backcare.content.models import ReviewStatus
+        >>> q = dict(kind="single", prompt="Pick one.", objective="Tell A from B.", options=[
+        ...     Option(text="A", correct=True, feedback="A is right because it is the first letter."),
+        ...     Option(text="B", correct=False, feedback="B is tempting because it sounds like A.")])
+        >>> bank = QuestionBank(review=ReviewStatus(reviewed_by=None, reviewed_on=None), chapter="00_start_here",
+        ...                     questions=[Question(id="a", skill="application", **q), Question(id="b", skill="recall", **q)])
+        >>> bank.skill_counts()
+        {'application': 1, 'concept': 0, 'recall': 1}
+        """
+        return {skill: sum(q.skill == skill for q in self.questions) for skill in SKILLS}
 
     def content_problems(self, ctx):
         """The bank's chapter is its file name (``quiz/<chapter>.yaml``)."""

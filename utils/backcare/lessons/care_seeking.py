@@ -16,7 +16,7 @@ ValueError: seek_care_at must be a whole number from 1 to 10 (pain on a 0-10 sca
 from __future__ import annotations
 
 from ..charts.care_seeking import plot_care_seeking
-from ..charts.show import render_figure
+from ..charts.show import render_chart
 from ..views.figure import img_html
 from ..views.tables import Table
 from ..logic.care_seeking import CareSeeking, simulate_care_seeking
@@ -47,7 +47,7 @@ def _alt(r: CareSeeking) -> str:
 
 
 def _figure(r: CareSeeking):
-    return render_figure(plot_care_seeking(r), _alt(r),
+    return render_chart(plot_care_seeking, r, alt=_alt(r),
                          table=Table(["week", "average pain (0-10)"], r.rows()))
 
 

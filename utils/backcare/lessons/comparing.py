@@ -17,7 +17,7 @@ from __future__ import annotations
 from ..charts.benefit_harm import plot_benefit_and_harm as _plot_benefit_and_harm
 from ..charts.options_scale import plot_options_on_scale as _plot_options_on_scale
 from ..content import load_content
-from ..charts.show import render_figure
+from ..charts.show import render_chart
 from ..logic.effects import benefit_panels
 from ..logic.selection import check_choice, check_condition, select_options
 from ..logic.vocabulary import CONDITIONS, GUIDELINES
@@ -41,7 +41,7 @@ def plot_options_on_scale(ax=None):
 
 def show_options_on_scale():
     """The options-per-condition grid with data-derived alt text and a table naming every option."""
-    return render_figure(plot_options_on_scale(), options_on_scale_alt(), table=options_on_scale_table())
+    return render_chart(plot_options_on_scale, alt=options_on_scale_alt(), table=options_on_scale_table())
 
 
 def plot_benefit_and_harm(condition: str, max_panels: int = 2):
@@ -57,7 +57,7 @@ def plot_benefit_and_harm(condition: str, max_panels: int = 2):
 def show_benefit_and_harm(condition: str):
     """Benefit for one condition against invasiveness, one scale per panel, with alt text and table."""
     check_condition(condition)
-    return render_figure(plot_benefit_and_harm(condition), benefit_and_harm_alt(condition),
+    return render_chart(plot_benefit_and_harm, condition, alt=benefit_and_harm_alt(condition),
                          table=benefit_and_harm_table(condition))
 
 

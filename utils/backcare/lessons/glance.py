@@ -64,9 +64,8 @@ def glance_explorer(condition: str = "chronic_lbp"):
 def predict_then_reveal(condition: str = "chronic_lbp"):
     """Before the chart: pick which of four options helps most, and which carries the most serious harm; each pick
     reveals the evidence beside it (pre-rendered, keyboard-usable, works with no kernel)."""
-    import ipywidgets as widgets
-
     from ..widgets.reveal import PredictPanel, pick_then_reveal
+    from ..widgets.shared import html
 
     options = gp.PREDICT_OPTIONS[lg.check_choice(condition, tuple(gp.PREDICT_OPTIONS), what="condition for prediction")]
     g = lg.glance(condition)
@@ -75,5 +74,5 @@ def predict_then_reveal(condition: str = "chronic_lbp"):
     for q in ("helps", "harm"):
         views = [(name, reveal_view(condition, q, t).html) for name, t in zip(names, options)]
         parts.append(pick_then_reveal(f"{lg.CONDITIONS[condition]}: {gp.QUESTIONS[q]}", gp.QUESTIONS[q], views))
-    intro = widgets.HTML(value=render("glance_predict_intro.html.j2", condition_name=lg.CONDITIONS[condition]))
+    intro = html(render("glance_predict_intro.html.j2", condition_name=lg.CONDITIONS[condition]))
     return PredictPanel(f"Predict, then reveal ({lg.CONDITIONS[condition].lower()})", intro, parts)

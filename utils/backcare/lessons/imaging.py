@@ -3,7 +3,7 @@ one age at a time."""
 from __future__ import annotations
 
 from ..charts.imaging import plot_imaging_findings
-from ..charts.show import ShownFigure, render_figure
+from ..charts.show import ShownFigure, render_chart
 from ..content.chapter_assessment import chapter_data
 from ..logic.imaging import imaging_prevalence
 from ..views.cards import imaging_age_card
@@ -51,4 +51,4 @@ def show_imaging_findings() -> ShownFigure:
     table = Table(["Finding"] + [f"Age {a}" for a in im.ages],
                   [[f.name] + [f"{v}{' (modelled)' if a in f.modelled_ages else ''}"
                                for a, v in zip(im.ages, f.values)] for f in im.findings])
-    return render_figure(plot_imaging_findings(im), imaging_alt_text(im), table=table)
+    return render_chart(plot_imaging_findings, im, alt=imaging_alt_text(im), table=table)

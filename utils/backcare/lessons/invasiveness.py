@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..content import load_content as content
 from ..charts.invasiveness_scale import plot_invasiveness_scale as _plot
-from ..charts.show import ShownFigure, render_figure
+from ..charts.show import ShownFigure, render_chart
 from ..views.cards import level_card
 from ..views.tables import Table
 from ..widgets.explorer import Explorer, explorer
@@ -49,7 +49,7 @@ def plot_invasiveness_scale(ax=None):
 
 def show_invasiveness_scale() -> ShownFigure:
     """The scale figure with data-derived alt text and its data table."""
-    return render_figure(plot_invasiveness_scale(), scale_alt_text(), table=scale_table())
+    return render_chart(plot_invasiveness_scale, alt=scale_alt_text(), table=scale_table())
 
 
 def level_card_html(level) -> str:

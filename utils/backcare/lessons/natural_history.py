@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..fmt import number
 from ..logic.facts import fact_value
 from ..charts.natural_history import plot_natural_history as _plot
-from ..charts.show import ShownFigure, render_figure
+from ..charts.show import ShownFigure, render_chart
 from ..logic.natural_history import course_ids, course_label, natural_history, natural_history_sentence
 from ..views.cards import natural_history_card
 from ..views.render import Html
@@ -67,7 +67,7 @@ def show_natural_history(course: str = "both") -> ShownFigure:
     ...
     ValueError: course must be one of acute, persistent, both, not 'chronic'
     """
-    return render_figure(plot_natural_history(course), natural_history_alt_text(course),
+    return render_chart(plot_natural_history, course, alt=natural_history_alt_text(course),
                          table=natural_history_table(course))
 
 

@@ -32,7 +32,8 @@ import matplotlib.pyplot as plt
 from ..charts.frequency import plot_frequency
 from ..content import load_content
 from ..content.procedure_risks import Frequency
-from ..charts.show import png_bytes, render_figure
+from ..charts.cache import cached_png
+from ..charts.show import render_chart
 from ..charts.style import course_style
 from ..views.figure import img_html
 from ..logic.procedures import PROCEDURE_ORDER, frequencies_for, frequencies_of, load_care_team
@@ -74,17 +75,15 @@ def _icon_arrays(freqs, ncols: int):
 def show_procedure_risks(category: str = "harm", treatment: str | None = None):
     """Icon arrays for the recorded frequencies of one category (``harm`` or ``course``), optionally one treatment."""
     freqs = frequencies_of(category, treatment)
-    fig = _icon_arrays(freqs, min(3, len(freqs)))
-    return render_figure(fig, frequency_alt_text(freqs), table=frequency_table(freqs))
+    return render_chart(_icon_arrays, freqs, min(3, len(freqs)), alt=frequency_alt_text(freqs),
+                        table=frequency_table(freqs))
 
 
 def _risk_view(treatment_id: str) -> str:
     freqs = frequencies_for(treatment_id, "harm")
     image = None
     if freqs:
-        fig = _icon_arrays(freqs, len(freqs))
-        png = png_bytes(fig)
-        plt.close(fig)
+        png = cached_png(_icon_arrays, freqs, len(freqs))
         alt = frequency_alt_text(freqs)
         image = Html(img_html(png, alt), alt)
     return risk_view_html(treatment_id, image)

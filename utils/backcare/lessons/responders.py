@@ -1,4 +1,4 @@
-"""Chapter 03: averages hide who responds (predict, then reveal; and an explorer of mean differences).
+"""Chapter 03a: averages hide who responds (predict, then reveal; and an explorer of mean differences).
 
 Examples
 --------
@@ -13,7 +13,7 @@ ValueError: mean_difference must be a number from 0 to 4 (points on a 0-10 scale
 from __future__ import annotations
 
 from ..charts.responders import plot_individual_changes
-from ..charts.show import render_figure
+from ..charts.show import render_chart
 from ..logic.responders import IndividualChanges, individual_changes
 from markupsafe import Markup
 
@@ -42,7 +42,7 @@ def _alt(r: IndividualChanges) -> str:
 
 
 def _body(r: IndividualChanges) -> str:
-    fig = render_figure(plot_individual_changes(r), _alt(r))
+    fig = render_chart(plot_individual_changes, r, alt=_alt(r))
     return render("result_box.html.j2", label="Individual changes", figure=Markup(fig.to_html()),
                   sentences=_sentences(r), note=NOTE)
 

@@ -7,7 +7,7 @@ True
 """
 from __future__ import annotations
 
-from ..charts.show import ShownFigure, render_figure
+from ..charts.show import ShownFigure, render_chart
 from ..charts.spine import plot_spine_schematic
 from ..views.tables import Table
 
@@ -35,4 +35,4 @@ def show_spine_schematic() -> ShownFigure:
     """The labelled spine schematic with alt text and a table of the structures."""
     table = Table(["Structure", "What it is"], [list(s) for s in SPINE_STRUCTURES],
                   caption="The structures labelled in this schematic")
-    return render_figure(plot_spine_schematic(), spine_alt_text(), table=table)
+    return render_chart(plot_spine_schematic, alt=spine_alt_text(), table=table)

@@ -1,5 +1,5 @@
-"""Chapter-facing functions of the treatment chapters (03 non-invasive care, 04 medicines, 05 injections and
-procedures, 06 devices and surgery): the ``bc.`` names, each composing content, logic, charts, views and widgets.
+"""Chapter-facing functions of the treatment chapters (03a self-care, 03b therapies delivered by clinicians, 04 medicines,
+05a and 05b procedures, devices and surgery): the ``bc.`` names, each composing content, logic, charts, views and widgets.
 
 - :func:`options` / :func:`tier_options`: the treatments of a tier (by invasiveness, then name).
 - :func:`options_table`, :func:`benefit_and_harm`: what each option is, its effect vs comparator, harms.
@@ -30,7 +30,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..charts import effects as _chart
-from ..charts.show import render_figure
+from ..charts.show import render_chart
 from ..logic.options import check_condition, check_effects, check_tier, effects_of, guidelines_for, options, resolve, \
     tier_options
 from ..logic.vocabulary import CONDITION_LABELS, TIER_LABELS
@@ -72,7 +72,7 @@ def show_effects(what, outcome: str | Sequence[str] | None = None, *, condition:
         raise ValueError(f"no effect estimates held for {', '.join(ids)}"
                          + (f" with outcome {which}" if outcome else "")
                          + ": this is a gap in the evidence held here, not an effect of 0")
-    return render_figure(plot_effects(effects), effects_alt_text(effects), table=effects_table(effects))
+    return render_chart(plot_effects, effects, alt=effects_alt_text(effects), table=effects_table(effects))
 
 
 def tier_explorer(tier: str, condition: str | None = None, guideline: str | None = None) -> NestedExplorer:

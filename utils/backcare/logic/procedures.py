@@ -27,7 +27,7 @@ PROCEDURE_ORDER = ("epidural_steroid_injection", "facet_joint_injection", "media
 
 
 def load_care_team() -> CareTeamFile:
-    """The care team of chapter 03, validated, with every reference key checked (cached by the content loader).
+    """The care team of chapter 03b, validated, with every reference key checked (cached by the content loader).
 
     >>> [r.id for r in load_care_team().roles][:3]
     ['gp', 'physiotherapist', 'nurse']

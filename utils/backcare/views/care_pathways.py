@@ -23,6 +23,7 @@ from ..logic.vocabulary import BANDS, CONDITIONS, GUIDELINES
 from markupsafe import Markup
 
 from .badges import badge, confidence_badges, legend_html
+from .effect_cells import hedged_html
 from .effect_text import effect_summary, labels
 from .render import Html, render
 
@@ -71,7 +72,7 @@ def show_care_pathways() -> Html:
                          "editorial": p.editorial, "sources": labels(p.references), "findings": findings})
     text.append("Red flags leave the pathway at any step.")
     html = render("care_pathways.html.j2", pathways=pathways, red_flag_exit=d.red_flag_exit,
-                  red_flag_sources=labels(d.red_flag_exit_references))
+                  red_flag_sources=labels(d.red_flag_exit_references), legend=Markup(legend_html()))
     return Html(html, "\n".join(text))
 
 
@@ -133,7 +134,9 @@ def time_to_effect_html(condition: str) -> str:
                for i in NATURAL_COURSE.get(condition, [])]
     return render("time_to_effect.html.j2", condition=CONDITIONS[condition], natural=natural,
                   natural_lead=NATURAL_COURSE_LEAD.get(condition, NATURAL_COURSE_DEFAULT_LEAD),
-                  rows=time_to_effect_rows(condition))
+                  rows=[(lv, name, hedged_html(when), hedged_html(src))
+                        for lv, name, when, src in time_to_effect_rows(condition)],
+                  legend=Markup(legend_html()))
 
 
 def show_access_and_coverage() -> Html:
@@ -150,5 +153,6 @@ def show_access_and_coverage() -> Html:
                           "sources": labels(x.references)})
             text.append(f"- {x.heading}")
         sections.append({"title": title, "entries": items})
-    html = render("access_and_coverage.html.j2", sections=sections, footer=d.access_footer)
+    html = render("access_and_coverage.html.j2", sections=sections, footer=d.access_footer,
+                  legend=Markup(legend_html()))
     return Html(html, "How access and coverage work:\n" + "\n".join(text))

@@ -20,6 +20,10 @@ from ..logic.positions import applicable_position
 from ..logic.red_flags import red_flag_report
 from ..logic.start_back import START_BACK_ITEMS
 from ..logic.reference_labels import reference_label
+from markupsafe import Markup
+
+from .badges import badge, legend_html
+from .effect_cells import effect_line_html, time_html
 from .effect_text import effect_summary
 from .render import Html, render
 
@@ -86,6 +90,26 @@ def _harms(t) -> str:
     return " ".join(parts) or "None recorded in this series (not the same as none)."
 
 
+def _grid_effects(t, condition: str) -> list:
+    return [e for e in load_content().effects_for(t.id) if e.population in (condition, "any_lbp")]
+
+
+def _grid_cells_html(vignette_id: str) -> list[tuple[str, list[list]]]:
+    """The grid's rows as HTML cells: the time and benefit rows show the short line with its provenance badges and
+    the full sentence one click away (the views' one badge, issue 16 item 4); other rows are the text rows. Each cell
+    is a list of lines (text is escaped by the template)."""
+    v = vignette(vignette_id)
+    ts = [load_content().treatments[t] for t in v.grid]
+    html_rows = {
+        "How soon might it help?": [[time_html(t)] for t in ts],
+        "How much does it help, compared with what?": [
+            [effect_line_html(e) for e in _grid_effects(t, v.condition)]
+            or [Markup(render("sourced_text.html.j2", text="—", flags=[badge("no_estimate")], source=""))]
+            for t in ts],
+    }
+    return [(q, html_rows.get(q) or [a.split(" | ") for a in answers]) for q, answers in grid_rows(vignette_id)]
+
+
 def grid_rows(vignette_id: str) -> list[tuple[str, list[str]]]:
     """The option grid as (question, one answer per option) rows, every answer read from content/.
 
@@ -104,7 +128,7 @@ def grid_rows(vignette_id: str) -> list[tuple[str, list[str]]]:
         return []
 
     def benefit(t) -> str:
-        es = [e for e in c.effects_for(t.id) if e.population in (v.condition, "any_lbp")]
+        es = _grid_effects(t, v.condition)
         if not es:
             return "No pooled estimate for this condition in this series (a gap in the evidence, not zero)."
         return " | ".join(effect_summary(e) + f" [{_refs([e.reference])}]" for e in es)
@@ -147,12 +171,13 @@ COLLAPSED_GRID_ROWS = ("What it is",)
 def option_grid_html(vignette_id: str) -> str:
     """The option grid of one person, or why there is none yet (serious pathology first)."""
     v = vignette(vignette_id)
-    rows = grid_rows(vignette_id)
+    rows = _grid_cells_html(vignette_id)
     t = triage(vignette_id)
     treatments = load_content().treatments
     return render("option_grid.html.j2", v=v, rows=rows, reason=t.reason, next_step=URGENCY_LABELS[t.urgency],
                   columns=[treatments[tid].name for tid in v.grid], condition=CONDITION_NAMES[v.condition],
-                  not_advice=NOT_ADVICE, collapsed=COLLAPSED_GRID_ROWS)
+                  not_advice=NOT_ADVICE, collapsed=COLLAPSED_GRID_ROWS,
+                  legend=Markup(legend_html()) if rows else "")
 
 
 def patient_voice() -> Html:

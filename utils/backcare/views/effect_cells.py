@@ -29,13 +29,34 @@ from .render import render
 
 
 UNCONFIRMED = "(not confirmed in a primary source)"
+COURSE_ESTIMATE = "course estimate (editorial, not sourced)"
+#: hedge words that plain-text cells carry -> the badge an HTML cell shows instead
+_HEDGES = ((UNCONFIRMED, "unconfirmed"), (COURSE_ESTIMATE, "course_estimate"))
+
+
+def hedged_html(text: str) -> Markup:
+    """``text`` with the hedge words the plain-text cells carry replaced by their badges (escaped otherwise).
+
+    >>> str(hedged_html("Weeks (not confirmed in a primary source).")).split("<span")[0]
+    'Weeks. '
+    >>> "✎</span> course estimate" in hedged_html("course estimate (editorial, not sourced); NICE 2016")
+    True
+    """
+    flags = []
+    for words, key in _HEDGES:
+        if words in text:
+            text = re.sub(r"\s*" + re.escape(words), "", text)
+            flags.append(badge(key))
+    text = re.sub(r"^[;,.\s]+", "", text) if flags and not text.strip(" ;,.") == "" else text
+    return Markup(render("sourced_text.html.j2", text=text, flags=flags, source=""))
 
 
 def effect_line_html(e, *, population: bool = False) -> Markup:
     """One effect: the short line with its badges, and the full sentence and source behind a click (``population``:
     name who was studied first, for a view that is not about one condition)."""
     who = f"{e.outcome.replace('_', ' ')} in {POPULATION_SHORT[e.population]}: " if population else ""
-    head = f"{who}{e.scale}, {e.time_point}: {num(e.estimate)} vs {comparator_text(e)}"
+    trial = f" ({e.label})" if e.label else ""  # which arm or trial, so two lines never read alike
+    head = f"{who}{e.scale}, {e.time_point}: {num(e.estimate)} vs {comparator_text(e)}{trial}"
     certainty = "" if e.certainty == "not_stated" else CERTAINTY[e.certainty]
     return Markup(render("effect_line.html.j2", head=head, certainty=certainty, flags=effect_badges(e),
                          full=effect_summary(e), source=labels([e.reference])))

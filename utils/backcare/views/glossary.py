@@ -48,7 +48,9 @@ def glossary_body_html(glossary: GlossaryFile | None = None) -> str:
         keys += [k for k in t.references if k not in keys]
     keys.sort(key=lambda k: labels[k].casefold())
     refs = load_content().references
-    return render("glossary_body.html.j2", terms=terms,
+    from .badges import legend_html
+
+    return render("glossary_body.html.j2", terms=terms, badge_legend=Markup(legend_html(open=True)),
                   entries=[Markup(term_html(t, labels, names)) for t in terms],
                   references=[(k, Markup(reference_html(refs[k]))) for k in keys])
 

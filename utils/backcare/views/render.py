@@ -97,6 +97,10 @@ def environment() -> jinja2.Environment:
         extensions=[JoinLines],
         bytecode_cache=_bytecode_cache(),
     )
+    from ..logic.vocabulary import BADGES, POPULATION_SHORT
+
+    env.globals["BADGES"] = BADGES  # the one badge vocabulary, for _badges.html.j2's badge_key()
+    env.globals["POPULATION_SHORT"] = POPULATION_SHORT  # who a guideline position speaks to (_macros.html.j2)
     return env
 
 

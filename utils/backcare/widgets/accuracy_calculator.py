@@ -7,7 +7,8 @@ import ipywidgets as widgets
 from ..logic.exam_tests import exam_test, exam_tests
 from ..views.render import Html
 from ..views.test_accuracy import accuracy_report
-from .explorer import WIDE, _Described
+from .explorer import _Described
+from .shared import html, layout, wide
 
 __all__ = ["AccuracyCalculator"]
 
@@ -18,20 +19,23 @@ class AccuracyCalculator(_Described, widgets.VBox):
     def __init__(self, test: str, pre_test: str, positive: bool):
         self.tests = {t.id: t for t in exam_tests()}
         options = [(t.name, t.id) for t in self.tests.values()] + [("Your own test", "own")]
-        self.test = widgets.Dropdown(options=options, value=test, description="Test", style=WIDE)
-        self.pre_test = widgets.Text(value=pre_test, description="Pre-test probability", style=WIDE,
+        self.test = widgets.Dropdown(options=options, value=test, description="Test", style=wide(widgets.Dropdown),
+                                     layout=layout())
+        self.pre_test = widgets.Text(value=pre_test, description="Pre-test probability",
+                                     style=wide(widgets.Text), layout=layout(),
                                      placeholder="e.g. 30% or 0.3")
-        self.sensitivity = widgets.Text(description="Sensitivity", style=WIDE)
-        self.specificity = widgets.Text(description="Specificity", style=WIDE)
+        self.sensitivity = widgets.Text(description="Sensitivity", style=wide(widgets.Text), layout=layout())
+        self.specificity = widgets.Text(description="Specificity", style=wide(widgets.Text), layout=layout())
         self.result = widgets.ToggleButtons(options=[("Positive", True), ("Negative", False)], value=positive,
-                                            description="Test result", style=WIDE)
-        self.output = widgets.HTML()
+                                            description="Test result",
+                                            style=wide(widgets.ToggleButtons), layout=layout())
+        self.output = html()
         self._fill_test()
         self.test.observe(lambda _c: (self._fill_test(), self.update()), names="value")
         for w in (self.pre_test, self.sensitivity, self.specificity, self.result):
             w.observe(lambda _c: self.update(), names="value")
         super().__init__(children=[self.test, self.pre_test, self.sensitivity, self.specificity, self.result,
-                                   self.output])
+                                   self.output], layout=layout())
         self.update()
 
     def _fill_test(self) -> None:

@@ -23,12 +23,9 @@ from typing import Callable, Sequence
 import ipywidgets as widgets
 
 from ..views.fallback import CALCULATOR_NOTE, EXPLORER_NOTE, fallback_bundle
+from .shared import html, layout, wide
 
-WIDE = {"description_width": "initial"}
-
-
-def _layout(**kw) -> widgets.Layout:
-    return widgets.Layout(**kw)
+WIDE = {"description_width": "initial"}  # for callers outside the package; widgets here share shared.wide(cls)
 
 
 class _Described:
@@ -67,7 +64,7 @@ class Explorer(_Described, widgets.VBox):
         self.control = control
         self.stack = stack
         children = [w for w in (header, control, stack) if w is not None]
-        super().__init__(children=children, layout=_layout(width="100%"))
+        super().__init__(children=children, layout=layout(width="100%"))
         self.add_class("bc-explorer")
 
     def visible_html(self) -> str:
@@ -86,20 +83,20 @@ def explorer(title: str, views: Sequence[tuple[str, str]], *, description: str =
     if not views:
         raise ValueError(f"an explorer needs at least one view; got none for {title!r}")
     labels = [label for label, _ in views]
-    children = [widgets.HTML(value=body, layout=_layout(width="100%")) for _, body in views]
-    stack = widgets.Stack(children=children, selected_index=index, layout=_layout(width="100%"))
+    children = [html(body, width="100%") for _, body in views]
+    stack = widgets.Stack(children=children, selected_index=index, layout=layout(width="100%"))
     if control == "toggle":
-        ctrl = widgets.ToggleButtons(options=labels, index=index, description=description, style=WIDE,
-                                     tooltips=labels)
+        ctrl = widgets.ToggleButtons(options=labels, index=index, description=description,
+                                     style=wide(widgets.ToggleButtons), tooltips=labels, layout=layout())
     elif control == "dropdown":
-        ctrl = widgets.Dropdown(options=labels, index=index, description=description, style=WIDE,
-                                layout=_layout(width="auto"))
+        ctrl = widgets.Dropdown(options=labels, index=index, description=description, style=wide(widgets.Dropdown),
+                                layout=layout(width="auto"))
     else:
         raise ValueError(f"control must be 'dropdown' or 'toggle', not {control!r}")
     widgets.jslink((ctrl, "index"), (stack, "selected_index"))
     # jslink acts in the browser only; mirror it in the kernel so live code and tests see the same view.
     ctrl.observe(lambda ch: setattr(stack, "selected_index", ch["new"]), names="index")
-    header = widgets.HTML(value=intro_html) if intro_html else None
+    header = html(intro_html) if intro_html else None
     return Explorer(title, labels, children, ctrl, stack, header)
 
 
@@ -115,7 +112,7 @@ class NestedExplorer(_Described, widgets.VBox):
         self.outer = outer
         self.inner = inner
         self.stack = stack
-        super().__init__(children=[outer, inner, stack], layout=_layout(width="100%"))
+        super().__init__(children=[outer, inner, stack], layout=layout(width="100%"))
         self.add_class("bc-explorer")
 
     def visible_html(self) -> str:
@@ -133,16 +130,18 @@ def nested_explorer(title: str, outer_labels: Sequence[str], inner_labels: Seque
     """``render(i, j)`` returns the HTML view for outer option ``i`` and inner option ``j``."""
     if not outer_labels or not inner_labels:
         raise ValueError(f"a nested explorer needs options for both controls; got none for {title!r}")
-    outer = widgets.Dropdown(options=list(outer_labels), index=0, description=outer_description, style=WIDE)
-    inner = widgets.ToggleButtons(options=list(inner_labels), index=0, description=inner_description, style=WIDE)
+    outer = widgets.Dropdown(options=list(outer_labels), index=0, description=outer_description,
+                             style=wide(widgets.Dropdown), layout=layout())
+    inner = widgets.ToggleButtons(options=list(inner_labels), index=0, description=inner_description,
+                                  style=wide(widgets.ToggleButtons), layout=layout())
     stacks = []
     for i in range(len(outer_labels)):
         inner_stack = widgets.Stack(
-            children=[widgets.HTML(value=render(i, j)) for j in range(len(inner_labels))], selected_index=0
+            children=[html(render(i, j)) for j in range(len(inner_labels))], selected_index=0, layout=layout()
         )
         widgets.jslink((inner, "index"), (inner_stack, "selected_index"))
         stacks.append(inner_stack)
-    stack = widgets.Stack(children=stacks, selected_index=0)
+    stack = widgets.Stack(children=stacks, selected_index=0, layout=layout())
     widgets.jslink((outer, "index"), (stack, "selected_index"))
     # jslink only acts in a browser; keep the kernel side in step too (tests and live kernels read these).
     def _sync_inner(change):

@@ -28,7 +28,8 @@ import ipywidgets as widgets
 
 from ..views.fallback import PREDICT_NOTE
 from ..views.render import render
-from .explorer import WIDE, _Described
+from .explorer import _Described
+from .shared import html, layout, wide
 
 
 class RevealStack(_Described, widgets.VBox):
@@ -42,7 +43,7 @@ class RevealStack(_Described, widgets.VBox):
         self.labels = list(labels)
         self.control = control
         self.stack = stack
-        super().__init__(children=[header, control, stack], layout=widgets.Layout(width="100%"))
+        super().__init__(children=[header, control, stack], layout=layout(width="100%"))
         self.add_class(self.css_class)
 
     def visible_html(self) -> str | None:
@@ -71,14 +72,14 @@ def predict_then_reveal(question: str, choices: Sequence[tuple[str, str]], resul
     if len(choices) < 2:
         raise ValueError(f"a prediction needs at least two choices; got {len(choices)} for {question!r}")
     labels = [label for label, _ in choices]
-    control = widgets.RadioButtons(options=labels, index=None, description=description, style=WIDE,
-                                   layout=widgets.Layout(width="auto"))
-    children = [widgets.HTML(value=feedback + result_html, layout=widgets.Layout(width="100%"))
-                for _, feedback in choices]
-    stack = widgets.Stack(children=children, selected_index=None, layout=widgets.Layout(width="100%"))
+    control = widgets.RadioButtons(options=labels, index=None, description=description,
+                                   style=wide(widgets.RadioButtons),
+                                   layout=layout(width="auto"))
+    children = [html(feedback + result_html, width="100%") for _, feedback in choices]
+    stack = widgets.Stack(children=children, selected_index=None, layout=layout(width="100%"))
     link = widgets.jslink((control, "index"), (stack, "selected_index"))
     control.observe(lambda ch: setattr(stack, "selected_index", ch["new"]), names="index")
-    head = widgets.HTML(value=render("predict_question.html.j2", question=question))
+    head = html(render("predict_question.html.j2", question=question))
     shown = PredictThenReveal(title, labels, head, control, stack)
     shown.link = link  # the browser-side link that makes it work on the static page
     return shown

@@ -16,19 +16,17 @@ from ..content.quiz import Question
 from ..logic.quiz import Feedback, check_multiple, check_numeric, option_feedback, statement_feedback, summary
 from ..views.fallback import QUIZ_NOTE, fallback_bundle
 from ..views.quiz import NOT_REVIEWED, feedback_html, note_html, prompt_html
+from .shared import html, layout, style, wide
 
 __all__ = ["QuestionBlock", "Quiz"]
 
 
 def _html(text: str, css: str = "backcare-quiz-feedback") -> widgets.HTML:
-    return widgets.HTML(value=note_html(text, css), layout=widgets.Layout(width="auto"))
+    return html(note_html(text, css), width="auto")
 
 
 def _feedback_widget(feedback: Feedback) -> widgets.HTML:
-    return widgets.HTML(feedback_html(feedback), layout=widgets.Layout(width="auto"))
-
-
-_STYLE = {"description_width": "initial"}
+    return html(feedback_html(feedback), width="auto")
 
 
 def _link(control: widgets.Widget, stack: widgets.Stack) -> Link:
@@ -49,30 +47,32 @@ class QuestionBlock(widgets.VBox):
         self.question = question
         self.number = number
         self.links: list[Link] = []
-        header = [widgets.HTML(value=prompt_html(question.prompt, number, total), layout=widgets.Layout(width="auto"))]
+        header = [html(prompt_html(question.prompt, number, total), width="auto")]
         build = {"single": self._single, "multiple": self._multiple, "numeric": self._numeric}[question.kind]
         children = header + build(question, number)
         if question.references:
             children.append(_html(f"Sources: {', '.join(question.references)}.", "backcare-quiz-sources"))
-        super().__init__(children=children, layout=widgets.Layout(width="auto"))
+        super().__init__(children=children, layout=layout(width="auto"))
 
     def _single(self, q: Question, n: int) -> list[widgets.Widget]:
         self.control = widgets.RadioButtons(
             options=[o.text for o in q.options],
             index=None,
             description=f"Answer to question {n}",
-            layout=widgets.Layout(width="auto"),
-            style=_STYLE,
+            layout=layout(width="auto"),
+            style=wide(widgets.RadioButtons),
         )
         self.feedback = widgets.Stack(
             [_feedback_widget(option_feedback(o)) for o in q.options],
             selected_index=None,
+            layout=layout(),
         )
         self.links.append(_link(self.control, self.feedback))
         return [self.control, self.feedback]
 
     def _multiple(self, q: Question, n: int) -> list[widgets.Widget]:
-        children: list[widgets.Widget] = [_html("Mark each statement true or false.", "backcare-quiz-instruction")]
+        children: list[widgets.Widget] = [_html("Mark each statement true or false; its explanation shows under it.",
+                                                 "backcare-quiz-instruction")]
         self.statements: list[tuple[widgets.RadioButtons, widgets.Stack]] = []
         for j, option in enumerate(q.options, start=1):
             radio = widgets.RadioButtons(
@@ -80,18 +80,19 @@ class QuestionBlock(widgets.VBox):
                 index=None,
                 orientation="horizontal",
                 description=f"Question {n}, statement {j}",
-                layout=widgets.Layout(width="auto"),
-                style=_STYLE,
+                layout=layout(width="auto"),
+                style=wide(widgets.RadioButtons),
             )
             stack = widgets.Stack(  # child 0 shows after "True" (index 0), child 1 after "False" (index 1)
                 [_feedback_widget(statement_feedback(option, marked)) for marked in (True, False)],
                 selected_index=None,
+                layout=layout(),
             )
             self.links.append(_link(radio, stack))
             radio.observe(self._update_summary, names="index")
             self.statements.append((radio, stack))
             children += [_html(f"Statement {j}: {option.text}", "backcare-quiz-statement"), radio, stack]
-        self.summary = widgets.HTML(layout=widgets.Layout(width="auto"))
+        self.summary = html(width="auto")
         self._update_summary()
         return children + [self.summary]
 
@@ -99,10 +100,7 @@ class QuestionBlock(widgets.VBox):
         marks = [radio.index for radio, _ in self.statements]
         if None in marks:
             done = sum(m is not None for m in marks)
-            text = (
-                f"Marked {done} of {len(marks)} statements. The explanation appears under each statement you mark; "
-                "in a running notebook, an overall result appears here once all are marked."
-            )
+            text = f"Marked {done} of {len(marks)} statements; the overall result shows here in a running notebook."
             self.summary.value = feedback_html(Feedback(None, text))
         else:
             chosen = [i for i, m in enumerate(marks) if m == 0]
@@ -114,15 +112,16 @@ class QuestionBlock(widgets.VBox):
             placeholder="a number",
             description=f"Answer to question {n} ({q.unit})",
             continuous_update=False,
-            layout=widgets.Layout(width="auto"),
-            style=_STYLE,
+            layout=layout(width="auto"),
+            style=wide(widgets.Text),
         )
         self.check_button = widgets.Button(
             description="Check",
             tooltip=f"Check your answer to question {n}",
-            layout=widgets.Layout(width="auto"),
+            layout=layout(width="auto"),
+            style=style(widgets.Button),
         )
-        self.result = widgets.HTML(
+        self.result = html(
             feedback_html(
                 Feedback(
                     None,
@@ -130,26 +129,27 @@ class QuestionBlock(widgets.VBox):
                     "on a web page, use the worked answer below.",
                 )
             ),
-            layout=widgets.Layout(width="auto"),
+            width="auto",
         )
         self.worked_toggle = widgets.ToggleButtons(
             options=["Hide worked answer", "Show worked answer"],
             index=0,
             description=f"Worked answer to question {n}",
-            layout=widgets.Layout(width="auto"),
-            style=_STYLE,
+            layout=layout(width="auto"),
+            style=wide(widgets.ToggleButtons),
         )
         self.worked = widgets.Stack(
             [
-                widgets.HTML("", layout=widgets.Layout(width="auto")),
+                html("", width="auto"),
                 _html(f"Worked answer: {q.worked_answer}", "backcare-quiz-worked"),
             ],
             selected_index=0,
+            layout=layout(),
         )
         self.links.append(_link(self.worked_toggle, self.worked))
         self.check_button.on_click(lambda _button: self._check())
         self.answer_box.observe(lambda _change: self._check(), names="value")
-        row = widgets.HBox([self.answer_box, self.check_button], layout=widgets.Layout(width="auto"))
+        row = widgets.HBox([self.answer_box, self.check_button], layout=layout(width="auto"))
         return [row, self.result, self.worked_toggle, self.worked]
 
     def _check(self) -> None:
@@ -165,7 +165,7 @@ class Quiz(widgets.VBox):
         children: list[widgets.Widget] = list(self.blocks)
         if not_reviewed:  # a chapter's bank with no current sign-off record in content/reviews/
             children.append(_html(NOT_REVIEWED, "backcare-quiz-review"))
-        super().__init__(children=children, layout=widgets.Layout(width="auto"))
+        super().__init__(children=children, layout=layout(width="auto"))
 
     def __repr__(self) -> str:
         return summary(self.questions)

@@ -9,6 +9,7 @@ from ..content.chapter_assessment import chapter_data
 from ..logic.red_flags import red_flag_report
 from ..views.red_flags import checker_heading, red_flag_report_html
 from .explorer import _Described
+from .shared import html, layout, style
 
 __all__ = ["RedFlagChecker"]
 
@@ -19,12 +20,13 @@ class RedFlagChecker(_Described, widgets.VBox):
     def __init__(self, ticked: Iterable[str]):
         flags = chapter_data().red_flags
         self.boxes = {f.id: widgets.Checkbox(value=f.id in ticked, description=f.finding, indent=False,
-                                             layout=widgets.Layout(width="auto")) for f in flags}
-        self.output = widgets.HTML()
+                                             layout=layout(width="auto"), style=style(widgets.Checkbox))
+                      for f in flags}
+        self.output = html()
         for box in self.boxes.values():
             box.observe(lambda _change: self.update(), names="value")
-        title = widgets.HTML(checker_heading())
-        super().__init__(children=[title, *self.boxes.values(), self.output])
+        title = html(checker_heading())
+        super().__init__(children=[title, *self.boxes.values(), self.output], layout=layout())
         self.update()
 
     def ticked(self) -> list[str]:

@@ -19,8 +19,9 @@ from typing import Sequence
 
 import ipywidgets as widgets
 
-from .explorer import WIDE, _Described
+from .explorer import _Described
 from .predict import RevealStack
+from .shared import html, layout, wide
 
 
 class PickReveal(RevealStack):
@@ -40,12 +41,13 @@ def pick_then_reveal(title: str, question: str, views: Sequence[tuple[str, str]]
     if not views:
         raise ValueError(f"a pick-then-reveal needs at least one option; got none for {title!r}")
     labels = [label for label, _ in views]
-    control = widgets.RadioButtons(options=labels, index=None, description=question, style=WIDE,
-                                   layout=widgets.Layout(width="auto"))
-    stack = widgets.Stack(children=[widgets.HTML(value=body) for _, body in views], selected_index=None)
+    control = widgets.RadioButtons(options=labels, index=None, description=question,
+                                   style=wide(widgets.RadioButtons),
+                                   layout=layout(width="auto"))
+    stack = widgets.Stack(children=[html(body) for _, body in views], selected_index=None, layout=layout())
     widgets.jslink((control, "index"), (stack, "selected_index"))
     control.observe(lambda ch: setattr(stack, "selected_index", ch["new"]), names="index")
-    header = widgets.HTML(value=intro_html)
+    header = html(intro_html)
     return PickReveal(title, labels, control, stack, header)
 
 
@@ -55,7 +57,7 @@ class PredictPanel(_Described, widgets.VBox):
     def __init__(self, title: str, intro, questions: Sequence[PickReveal]):
         self.title = title
         self.questions = list(questions)
-        super().__init__(children=[intro, *questions], layout=widgets.Layout(width="100%"))
+        super().__init__(children=[intro, *questions], layout=layout(width="100%"))
 
     def describe(self) -> str:
         return f'{self.title}: ' + " ".join(q.describe() for q in self.questions)

@@ -8,6 +8,7 @@ import ipywidgets as widgets
 from ..logic.start_back import START_BACK_ITEMS
 from ..views.start_back import start_back_intro, start_back_summary
 from .explorer import _Described
+from .shared import html, layout, style
 
 __all__ = ["StartBackCalculator"]
 
@@ -19,13 +20,13 @@ class StartBackCalculator(_Described, widgets.VBox):
         self.boxes = {
             item.number: widgets.Checkbox(value=bool(answers[item.number]),
                                           description=f"{item.number}. {item.text}", indent=False,
-                                          layout=widgets.Layout(width="auto"))
+                                          layout=layout(width="auto"), style=style(widgets.Checkbox))
             for item in START_BACK_ITEMS
         }
-        self.output = widgets.HTML()
+        self.output = html()
         for box in self.boxes.values():
             box.observe(lambda _change: self.update(), names="value")
-        super().__init__(children=[widgets.HTML(start_back_intro()), *self.boxes.values(), self.output])
+        super().__init__(children=[html(start_back_intro()), *self.boxes.values(), self.output], layout=layout())
         self.update()
 
     def answers(self) -> dict[int, bool]:

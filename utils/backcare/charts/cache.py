@@ -1,0 +1,195 @@
+"""The chart cache: a drawn chart's PNG bytes kept on disk, reused only when nothing that decides its pixels changed.
+
+Painting charts is most of a chapter's kernel time (issue 19). A chart is a pure function of the plot function, the
+data handed to it, the package's code and style, the content files, matplotlib's settings and the libraries that
+draw and encode it; the cache key is a SHA-256 over all of them:
+
+- every file in ``content/`` (so a cached chart can never show stale facts) and every code, style and template file
+  of the package (so a changed chart function is never skipped); both re-hashed when a file's size or mtime changes;
+- the versions of Python, matplotlib, FreeType, NumPy and Pillow;
+- matplotlib's rcParams at the call (a kernel that changed a setting, or another backend, gets its own entries);
+- the plot function's module and name, and the ``repr`` of its arguments (pydantic models and dataclasses print every
+  field). A call whose arguments print a memory address, or a plot function defined inside another, is never cached.
+
+The bytes served are the bytes the chart would be drawn as (``png_bytes`` is deterministic), so re-executing a
+notebook reproduces its outputs with or without the cache. ``python -m backcare execute`` (the only writer of
+committed outputs) always draws afresh and refreshes the entries (``BACKCARE_CHART_CACHE=refresh``).
+
+Where: ``$BACKCARE_CACHE_DIR`` or ``$XDG_CACHE_HOME/backcare`` (``~/.cache/backcare``), in ``charts/<generation>/``;
+generations unused for a week are removed. ``BACKCARE_CHART_CACHE=0`` turns it off; a folder that cannot be written
+turns it off silently (the chart is drawn as usual).
+
+Examples
+--------
+>>> _cacheable_repr(("chronic_lbp", [1, 2.5]))
+"('chronic_lbp', [1, 2.5])"
+>>> _cacheable_repr((object(),)) is None
+True
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+from ..paths import PACKAGE_DIR, content_dir
+
+__all__ = ["ENABLED", "cache_dir", "cached_png", "chart_key"]
+
+#: Off in-process for the test suite (tests/conftest.py): tests patch functions a chart calls. Kernels are unaffected.
+ENABLED = True
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_CODE_SUFFIXES = {".py", ".mplstyle", ".j2", ".json", ".css", ".ttf", ".otf"}
+_KEEP_DAYS = 7
+
+
+def _mode() -> str:
+    value = os.environ.get("BACKCARE_CHART_CACHE", "1").strip().lower()
+    if value in ("0", "off", "no", "false"):
+        return "off"
+    return "refresh" if value == "refresh" else "on"
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("BACKCARE_CACHE_DIR")
+    if base:
+        return Path(base) / "charts"
+    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(xdg) / "backcare" / "charts"
+
+
+def _files(root: Path, suffixes: set[str] | None) -> tuple[tuple[str, int, int], ...]:
+    out = []
+    for path in sorted(root.rglob("*")):
+        if "__pycache__" in path.parts or (suffixes is not None and path.suffix not in suffixes):
+            continue
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        if path.is_file():
+            out.append((str(path), st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=8)
+def _hash_files(signature: tuple[tuple[str, int, int], ...]) -> str:
+    h = hashlib.sha256()
+    for name, _, _ in signature:
+        h.update(name.encode("utf-8") + b"\0")
+        h.update(Path(name).read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _versions() -> str:
+    import matplotlib
+    import numpy
+    import PIL
+    from matplotlib import ft2font
+
+    return "|".join([sys.version, matplotlib.__version__, getattr(ft2font, "__freetype_version__", "?"),
+                     numpy.__version__, PIL.__version__])
+
+
+def generation() -> str:
+    """The part of the key shared by every chart of this code, content and library versions."""
+    h = hashlib.sha256(b"backcare-charts-v1\0")
+    h.update(_hash_files(_files(content_dir(), None)).encode())
+    h.update(_hash_files(_files(PACKAGE_DIR, _CODE_SUFFIXES)).encode())
+    h.update(_versions().encode())
+    return h.hexdigest()[:20]
+
+
+def _cacheable_repr(args: tuple) -> str | None:
+    import numpy as np
+
+    with np.printoptions(threshold=sys.maxsize):  # every element, never "..."
+        text = repr(args)
+    return None if " at 0x" in text else text
+
+
+def chart_key(plot: Callable, args: tuple) -> str | None:
+    """The chart's key within its generation, or None when the call cannot be keyed safely."""
+    import matplotlib
+
+    qualname = getattr(plot, "__qualname__", "")
+    if not qualname or "<" in qualname:
+        return None
+    text = _cacheable_repr(args)
+    if text is None:
+        return None
+    rc = _cacheable_repr(tuple(sorted(dict.items(matplotlib.rcParams))))
+    if rc is None:
+        return None
+    h = hashlib.sha256()
+    for part in (plot.__module__, qualname, text, rc):
+        h.update(part.encode("utf-8") + b"\0")
+    return h.hexdigest()
+
+
+def _draw(plot: Callable, args: tuple) -> bytes:
+    import matplotlib.pyplot as plt
+
+    from .show import png_bytes
+
+    fig = plot(*args)
+    try:
+        return png_bytes(fig)
+    finally:
+        plt.close(fig)
+
+
+def cached_png(plot: Callable, *args) -> bytes:
+    """``png_bytes(plot(*args))`` (the figure closed), from the cache when it holds this exact chart."""
+    mode = _mode() if ENABLED else "off"
+    if mode == "off":
+        return _draw(plot, args)
+    key = chart_key(plot, args)
+    if key is None:
+        return _draw(plot, args)
+    try:
+        folder = cache_dir() / generation()
+    except OSError:
+        return _draw(plot, args)
+    path = folder / f"{key}.png"
+    if mode == "on":
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b""
+        if data.startswith(_PNG_SIGNATURE):
+            return data
+    data = _draw(plot, args)
+    _store(folder, path, data)
+    return data
+
+
+def _store(folder: Path, path: Path, data: bytes) -> None:
+    try:
+        new = not folder.is_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".{path.name}.{os.getpid()}.tmp"
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        if new:
+            _prune(folder)
+    except OSError:
+        pass
+
+
+def _prune(keep: Path) -> None:
+    """Remove other generations not written to for a week."""
+    cutoff = time.time() - _KEEP_DAYS * 86400
+    for other in keep.parent.iterdir():
+        try:
+            if other != keep and other.is_dir() and other.stat().st_mtime < cutoff:
+                shutil.rmtree(other, ignore_errors=True)
+        except OSError:
+            continue
