@@ -185,7 +185,7 @@ def test_committed_json_schema_is_up_to_date():
     assert committed == text, "content/quiz/question_bank.schema.json is stale: run python -m backcare schema"
     schema = json.loads(text)
     assert (schema["title"], sorted(schema["properties"])) == ("backcare content: quiz/*.yaml",
-                                                               ["chapter", "questions", "review"])
+                                                               ["chapter", "questions"])
     assert schema["$defs"]["Question"]["properties"]["kind"]["enum"] == ["single", "multiple", "numeric"]
 
 

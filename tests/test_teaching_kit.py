@@ -79,9 +79,9 @@ def test_bad_glossary_entries_are_reported_together(tmp_path):
         load_glossary(path)
     text = str(info.value)
     assert text.startswith("3 problems in course content:")
-    assert "glossary.yaml:8: terms.0.references.0: unknown reference key 'Nope1999': add it to references.yaml" in text
-    assert "glossary.yaml:9: terms.0.see_also.0: entry 'a' points to 'b', which is not in the glossary" in text
-    assert "glossary.yaml:10: terms.1.id: duplicate glossary id 'a'" in text
+    assert "glossary.yaml:5: terms.0.references.0: unknown reference key 'Nope1999': add it to references.yaml" in text
+    assert "glossary.yaml:6: terms.0.see_also.0: entry 'a' points to 'b', which is not in the glossary" in text
+    assert "glossary.yaml:7: terms.1.id: duplicate glossary id 'a'" in text
 
 
 def test_glossary_yaml_traps_name_file_and_line(tmp_path):
@@ -90,8 +90,8 @@ def test_glossary_yaml_traps_name_file_and_line(tmp_path):
     with pytest.raises(ContentError) as info:
         load_glossary(path)
     text = str(info.value)
-    assert "glossary.yaml:7: terms.0.definition: HTML or script is not allowed in course text" in text
-    assert ("glossary.yaml:9: terms.0.sources: unknown field "
+    assert "glossary.yaml:4: terms.0.definition: HTML or script is not allowed in course text" in text
+    assert ("glossary.yaml:6: terms.0.sources: unknown field "
             "(allowed: id, term, also, definition, references, see_also)") in text
 
 

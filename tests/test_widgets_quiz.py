@@ -156,7 +156,7 @@ def test_quiz_refuses_what_it_cannot_show(single):
 
 def test_unreviewed_bank_says_so(single):
     # the status comes from content/reviews/ records only (none yet), never from the bank's own file
-    bank = QuestionBank(chapter="00_start_here", questions=[single])
+    bank = QuestionBank(chapter="00_start_here", questions=[single.model_copy(update={"skill": "recall"})])
     w = quiz(bank)
     assert w.children[-1].value == f'<p class="backcare-quiz-review">{NOT_REVIEWED}</p>'
     assert NOT_REVIEWED == "These questions have not yet been clinically peer-reviewed."
@@ -171,7 +171,7 @@ def test_a_current_sign_off_record_removes_the_note(single, monkeypatch):
         reviewer="A. Reviewer", profession="GP", date=datetime.date(2026, 11, 1), scope=["00_start_here"],
         hashes=["0123456789abcdef"])])
     monkeypatch.setattr(reviews, "status_for", lambda chapter, **kw: reviews.ReviewStatusLine("current", "reviewed"))
-    w = quiz(QuestionBank(chapter="00_start_here", questions=[single]))
+    w = quiz(QuestionBank(chapter="00_start_here", questions=[single.model_copy(update={"skill": "recall"})]))
     assert w.children == tuple(w.blocks)
 
 

@@ -297,7 +297,7 @@ def read_content(root: str | Path | None = None, *, replace: Mapping[str, str | 
     Traceback (most recent call last):
     ...
     backcare.content.errors.ContentError: 1 problem in course content:
-      tests/data/dangling_reference.facts.yaml:9: facts.0.reference: unknown reference key 'Nobody2099': add it to \
+      tests/data/dangling_reference.facts.yaml:6: facts.0.reference: unknown reference key 'Nobody2099': add it to \
 references.yaml
     >>> read_content(replace={"notes.yaml": "x.yaml"})
     Traceback (most recent call last):

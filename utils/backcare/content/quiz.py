@@ -212,12 +212,10 @@ class QuestionBank(BaseModel):
 
         Examples
         --------
-        >>> from backcare.content.models import ReviewStatus
         >>> q = dict(kind="single", prompt="Pick one.", objective="Tell A from B.", options=[
         ...     Option(text="A", correct=True, feedback="A is right because it is the first letter."),
         ...     Option(text="B", correct=False, feedback="B is tempting because it sounds like A.")])
-        >>> bank = QuestionBank(review=ReviewStatus(reviewed_by=None, reviewed_on=None), chapter="00_start_here",
-        ...                     questions=[Question(id="a", skill="application", **q), Question(id="b", skill="recall", **q)])
+        >>> bank = QuestionBank(chapter="00_start_here", questions=[Question(id="a", skill="application", **q), Question(id="b", skill="recall", **q)])
         >>> bank.skill_counts()
         {'application': 1, 'concept': 0, 'recall': 1}
         """
