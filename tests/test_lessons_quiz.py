@@ -14,9 +14,6 @@ from quiz_support import multiple, numeric, single  # noqa: F401
 
 # ---- loading banks from YAML --------------------------------------------------------------------------------------
 GOOD_YAML = """\
-review:
-  reviewed_by: null
-  reviewed_on: null
 chapter: {chapter}
 questions:
   - id: q1
@@ -55,7 +52,7 @@ def test_load_bank_reports_yaml_traps_with_line_numbers(tmp_path):
     path = tmp_path / "00_start_here.yaml"
     text = GOOD_YAML.format(chapter="00_start_here", key="X").replace("correct: false", "correct: no")
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(ContentError, match=r":16: questions\.0\.options\.1\.correct: 'no' is text"):
+    with pytest.raises(ContentError, match=r":13: questions\.0\.options\.1\.correct: 'no' is text"):
         load_bank(path)
 
 
