@@ -22,6 +22,7 @@ import nbformat
 
 from .audience import DEFAULT_AUDIENCE, add_audience_argument, audience_notebook, check_audience
 from .site_images import IMAGES, default_view_images, images_of, share_images
+from .site_notice import drop_urgent_copies
 from .widget_state import STATE, VIEW, compact_widget_state
 from ..logic.citations import CITE_RE, KEY_RE
 from ..notebook_meta import ChapterMeta, chapter_meta
@@ -276,6 +277,7 @@ def _render_executed(pages: list[Page], i: int, out: Path, nb, audience: str = D
 
         link_glossary_terms(nb)  # first use of each glossary term links to its definition
     link_citations(nb, _labels())
+    drop_urgent_copies(nb)  # the notes block at the top of the page carries the notice once (issue 18 item 3)
     nb.metadata["title"] = page.meta.title
     notes = notes_html(instructor=page.is_instructor, chapter=page.path.stem)
     resources = _resources(_nav(pages, i), notes, _nav(pages, i, label="Chapters (end of page)"))

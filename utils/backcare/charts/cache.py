@@ -4,12 +4,14 @@ Painting charts is most of a chapter's kernel time (issue 19). A chart is a pure
 data handed to it, the package's code and style, the content files, matplotlib's settings and the libraries that
 draw and encode it; the cache key is a SHA-256 over all of them:
 
-- every file in ``content/`` (so a cached chart can never show stale facts) and every code, style and template file
-  of the package (so a changed chart function is never skipped); both re-hashed when a file's size or mtime changes;
+- every file in ``content/`` and every code, style and template file of the package (so a changed chart function is
+  never skipped), hashed once per process (content and code are read once per process too);
 - the versions of Python, matplotlib, FreeType, NumPy and Pillow;
 - matplotlib's rcParams at the call (a kernel that changed a setting, or another backend, gets its own entries);
-- the plot function's module and name, and the ``repr`` of its arguments (pydantic models and dataclasses print every
-  field). A call whose arguments print a memory address, or a plot function defined inside another, is never cached.
+- the plot function's module and name, and the ``repr`` of the data handed to it (pydantic models and dataclasses
+  print every field; NumPy arrays print in full): every cached chart is handed the facts it draws, so a chart can
+  never show stale facts even from a kernel that read the content before a file changed. A call whose arguments
+  print a memory address, or a plot function defined inside another, is never cached.
 
 The bytes served are the bytes the chart would be drawn as (``png_bytes`` is deterministic), so re-executing a
 notebook reproduces its outputs with or without the cache. ``python -m backcare execute`` (the only writer of
@@ -63,26 +65,13 @@ def cache_dir() -> Path:
     return Path(xdg) / "backcare" / "charts"
 
 
-def _files(root: Path, suffixes: set[str] | None) -> tuple[tuple[str, int, int], ...]:
-    out = []
-    for path in sorted(root.rglob("*")):
-        if "__pycache__" in path.parts or (suffixes is not None and path.suffix not in suffixes):
-            continue
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        if path.is_file():
-            out.append((str(path), st.st_size, st.st_mtime_ns))
-    return tuple(out)
-
-
-@functools.lru_cache(maxsize=8)
-def _hash_files(signature: tuple[tuple[str, int, int], ...]) -> str:
+def _hash_files(root: Path, suffixes: set[str] | None) -> str:
     h = hashlib.sha256()
-    for name, _, _ in signature:
-        h.update(name.encode("utf-8") + b"\0")
-        h.update(Path(name).read_bytes())
+    for path in sorted(root.rglob("*")):
+        if "__pycache__" in path.parts or (suffixes is not None and path.suffix not in suffixes) or not path.is_file():
+            continue
+        h.update(str(path.relative_to(root)).encode("utf-8") + b"\0")
+        h.update(path.read_bytes())
         h.update(b"\0")
     return h.hexdigest()
 
@@ -99,10 +88,15 @@ def _versions() -> str:
 
 
 def generation() -> str:
-    """The part of the key shared by every chart of this code, content and library versions."""
+    """The part of the key shared by every chart of this content, code and library versions (once per process)."""
+    return _generation(content_dir(), PACKAGE_DIR)
+
+
+@functools.lru_cache(maxsize=8)
+def _generation(content: Path, package: Path) -> str:
     h = hashlib.sha256(b"backcare-charts-v1\0")
-    h.update(_hash_files(_files(content_dir(), None)).encode())
-    h.update(_hash_files(_files(PACKAGE_DIR, _CODE_SUFFIXES)).encode())
+    h.update(_hash_files(content, None).encode())
+    h.update(_hash_files(package, _CODE_SUFFIXES).encode())
     h.update(_versions().encode())
     return h.hexdigest()[:20]
 

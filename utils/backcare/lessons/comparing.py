@@ -33,32 +33,41 @@ __all__ = ["benefit_and_harm_explorer", "options_explorer", "plot_benefit_and_ha
            "show_disagreements", "show_options_on_scale", "time_to_effect_explorer"]
 
 
+def _options_on_scale_data():
+    levels = [(lv.level, lv.name) for lv in load_content().invasiveness_levels]
+    return [(CONDITIONS[k], scale_cells(k)) for k in CONDITIONS], levels
+
+
 def plot_options_on_scale(ax=None):
     """A grid: one row per condition, one column per invasiveness level, the options named in each cell."""
-    levels = [(lv.level, lv.name) for lv in load_content().invasiveness_levels]
-    return _plot_options_on_scale([(CONDITIONS[k], scale_cells(k)) for k in CONDITIONS], levels, ax=ax)
+    return _plot_options_on_scale(*_options_on_scale_data(), ax=ax)
 
 
 def show_options_on_scale():
     """The options-per-condition grid with data-derived alt text and a table naming every option."""
-    return render_chart(plot_options_on_scale, alt=options_on_scale_alt(), table=options_on_scale_table())
+    return render_chart(_plot_options_on_scale, *_options_on_scale_data(), alt=options_on_scale_alt(),
+                        table=options_on_scale_table())
+
+
+def _benefit_and_harm_data(condition: str, max_panels: int = 2):
+    c = load_content()
+    panels = [(key, [(e, c.treatments[e.treatment].invasiveness, effect_label(e)) for e in effects])
+              for key, effects in benefit_panels(condition)[:max_panels]]
+    return panels, (f"{CONDITIONS[condition]}: benefit against its own comparator, by invasiveness (serious harm: "
+                    "see the at-a-glance chart)")
 
 
 def plot_benefit_and_harm(condition: str, max_panels: int = 2):
     """Benefit panels (one scale each, estimate with interval, each panel's threshold drawn or its absence stated),
     x = invasiveness. Serious harm is not drawn here: the at-a-glance chart gives it per option as a natural frequency."""
-    c = load_content()
-    panels = [(key, [(e, c.treatments[e.treatment].invasiveness, effect_label(e)) for e in effects])
-              for key, effects in benefit_panels(condition)[:max_panels]]
-    return _plot_benefit_and_harm(panels, f"{CONDITIONS[condition]}: benefit against its own comparator, by "
-                                          "invasiveness (serious harm: see the at-a-glance chart)")
+    return _plot_benefit_and_harm(*_benefit_and_harm_data(condition, max_panels))
 
 
 def show_benefit_and_harm(condition: str):
     """Benefit for one condition against invasiveness, one scale per panel, with alt text and table."""
     check_condition(condition)
-    return render_chart(plot_benefit_and_harm, condition, alt=benefit_and_harm_alt(condition),
-                         table=benefit_and_harm_table(condition))
+    return render_chart(_plot_benefit_and_harm, *_benefit_and_harm_data(condition),
+                        alt=benefit_and_harm_alt(condition), table=benefit_and_harm_table(condition))
 
 
 def benefit_and_harm_explorer(condition: str = "chronic_lbp"):

@@ -41,15 +41,19 @@ def scale_alt_text() -> str:
     )
 
 
+def _scale_data() -> list[tuple]:
+    levels = [(lv.level, lv.name, (_examples(lv) or [None])[0]) for lv in content().invasiveness_levels]
+    return [(level, name, ex.name if ex else None) for level, name, ex in levels]
+
+
 def plot_invasiveness_scale(ax=None):
     """The scale drawn from content: one box per level with its first example; return the Figure."""
-    levels = [(lv.level, lv.name, (_examples(lv) or [None])[0]) for lv in content().invasiveness_levels]
-    return _plot([(level, name, ex.name if ex else None) for level, name, ex in levels], ax=ax)
+    return _plot(_scale_data(), ax=ax)
 
 
 def show_invasiveness_scale() -> ShownFigure:
     """The scale figure with data-derived alt text and its data table."""
-    return render_chart(plot_invasiveness_scale, alt=scale_alt_text(), table=scale_table())
+    return render_chart(_plot, _scale_data(), alt=scale_alt_text(), table=scale_table())
 
 
 def level_card_html(level) -> str:

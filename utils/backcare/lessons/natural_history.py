@@ -41,10 +41,14 @@ def natural_history_alt_text(course: str = "both") -> str:
                           "interpolation, not data.")
 
 
+def _series(course: str) -> dict:
+    data = natural_history()
+    return {cid: (course_label(cid), data[cid]) for cid in course_ids(course)}
+
+
 def plot_natural_history(course: str = "both", ax=None):
     """The chart for ``"acute"``, ``"persistent"`` or ``"both"``, drawn from content; return the Figure."""
-    data = natural_history()
-    return _plot({cid: (course_label(cid), data[cid]) for cid in course_ids(course)}, ax=ax)
+    return _plot(_series(course), ax=ax)
 
 
 def natural_history_table(course: str = "both") -> Table:
@@ -67,8 +71,8 @@ def show_natural_history(course: str = "both") -> ShownFigure:
     ...
     ValueError: course must be one of acute, persistent, both, not 'chronic'
     """
-    return render_chart(plot_natural_history, course, alt=natural_history_alt_text(course),
-                         table=natural_history_table(course))
+    return render_chart(_plot, _series(course), alt=natural_history_alt_text(course),
+                        table=natural_history_table(course))
 
 
 def natural_history_explorer(course: str = "both") -> Explorer:

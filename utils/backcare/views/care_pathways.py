@@ -127,6 +127,16 @@ def time_to_effect_rows(condition: str) -> list[tuple[int, str, str, str]]:
     return rows
 
 
+def _when_parts(when: str) -> tuple[str, Markup]:
+    """(the band in a few words, the sentence with its badges) for one "when" cell: the band's gloss ("no benefit
+    shown, or not a treatment of pain") is said once in the column's note, not in every row; every word of the
+    sentence stays visible (a band alone could read as a benefit the sentence denies)."""
+    for band in BANDS.values():
+        if when.startswith(band + ": ") and "Advised against" not in when:
+            return band.split(" (")[0], hedged_html(when[len(band) + 2:])
+    return "", hedged_html(when)
+
+
 def time_to_effect_html(condition: str) -> str:
     """The "how long until results?" view of one condition, with its natural course for comparison."""
     c = load_content()
@@ -134,7 +144,7 @@ def time_to_effect_html(condition: str) -> str:
                for i in NATURAL_COURSE.get(condition, [])]
     return render("time_to_effect.html.j2", condition=CONDITIONS[condition], natural=natural,
                   natural_lead=NATURAL_COURSE_LEAD.get(condition, NATURAL_COURSE_DEFAULT_LEAD),
-                  rows=[(lv, name, hedged_html(when), hedged_html(src))
+                  rows=[(lv, name, *_when_parts(when), hedged_html(src))
                         for lv, name, when, src in time_to_effect_rows(condition)],
                   legend=Markup(legend_html()))
 
