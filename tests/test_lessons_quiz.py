@@ -28,6 +28,7 @@ questions:
       - text: B
         correct: false
         feedback: B is tempting because it sounds like A.
+    skill: recall
 """
 
 

@@ -35,7 +35,7 @@ def test_the_chapters_are_found():
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_every_chapter_has_at_least_two_application_items(chapter):
-    assert (QUIZ_DIR / f"{chapter}.yaml").exists(), f"chapter {chapter} has no self-check bank content/quiz/{chapter}.yaml"
+    assert (QUIZ_DIR / f"{chapter}.yaml").exists(), f"{chapter} has no self-check bank content/quiz/{chapter}.yaml"
     bank = load_bank(chapter)
     counts = bank.skill_counts()
     assert counts["application"] >= MIN_APPLICATION, (

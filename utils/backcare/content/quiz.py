@@ -203,7 +203,8 @@ class QuestionBank(BaseModel):
         unmarked = [q.id for q in self.questions if q.skill is None]
         if unmarked:
             raise ValueError(
-                f"every question in a bank needs 'skill' (one of {', '.join(SKILLS)}); missing in: {', '.join(unmarked)}"
+                f"every question in a bank needs 'skill' (one of {', '.join(SKILLS)}); "
+                f"missing in: {', '.join(unmarked)}"
             )
         return self
 
@@ -215,7 +216,8 @@ class QuestionBank(BaseModel):
         >>> q = dict(kind="single", prompt="Pick one.", objective="Tell A from B.", options=[
         ...     Option(text="A", correct=True, feedback="A is right because it is the first letter."),
         ...     Option(text="B", correct=False, feedback="B is tempting because it sounds like A.")])
-        >>> bank = QuestionBank(chapter="00_start_here", questions=[Question(id="a", skill="application", **q), Question(id="b", skill="recall", **q)])
+        >>> bank = QuestionBank(chapter="00_start_here", questions=[Question(id="a", skill="application", **q),
+        ...                                                           Question(id="b", skill="recall", **q)])
         >>> bank.skill_counts()
         {'application': 1, 'concept': 0, 'recall': 1}
         """
