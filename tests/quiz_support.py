@@ -6,13 +6,11 @@ import html
 import ipywidgets as widgets
 import pytest
 
-from backcare.content.models import ReviewStatus
 from backcare.content.quiz import Option, Question
 from backcare.paths import content_dir
 
 QUIZ_DIR = content_dir() / "quiz"
 BANKS = sorted(QUIZ_DIR.glob("*.yaml"))
-UNREVIEWED = ReviewStatus(reviewed_by=None, reviewed_on=None)
 
 
 def shown(text: str) -> str:
@@ -31,7 +29,8 @@ def visible(stack: widgets.Stack) -> str | None:
 @pytest.fixture
 def single() -> Question:
     return Question(
-        id="first_step", kind="single", prompt="What is the usual first step for acute non-specific back pain?",
+        id="first_step", kind="single", skill="concept",
+        prompt="What is the usual first step for acute non-specific back pain?",
         objective="Name the first step.", references=[],
         options=[
             Option(text="Advice to stay active", correct=True, feedback="Staying active is advised by guidelines."),
@@ -44,7 +43,8 @@ def single() -> Question:
 @pytest.fixture
 def multiple() -> Question:
     return Question(
-        id="flags", kind="multiple", prompt="Mark each statement true or false.", objective="Know the flags.",
+        id="flags", kind="multiple", skill="recall", prompt="Mark each statement true or false.",
+        objective="Know the flags.",
         options=[
             Option(text="Statement A is true", correct=True, feedback="A is true because the cohort showed it."),
             Option(text="Statement B is true", correct=True, feedback="B is true because the review showed it."),
@@ -57,7 +57,7 @@ def multiple() -> Question:
 @pytest.fixture
 def numeric() -> Question:
     return Question(
-        id="per_100", kind="numeric", prompt="How many in 100?", objective="Estimate a rate.",
+        id="per_100", kind="numeric", skill="recall", prompt="How many in 100?", objective="Estimate a rate.",
         answer=1, tolerance=1, unit="people out of 100",
         feedback_correct="Right, about one in a hundred people.",
         feedback_low="A count of people cannot be negative.",

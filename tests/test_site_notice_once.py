@@ -41,7 +41,8 @@ def test_every_copy_in_a_chapter_becomes_a_pointer():
     nb.metadata["widgets"] = {"state": {"m1": {"state": {"value": f"<p><em>{notice_text()}</em></p>"}}}}
     assert drop_urgent_copies(nb) == 4
     assert nb.cells[0].source == f"Mei's case.\n\n> {POINTER}\n\nNext section."
-    assert nb.cells[1].outputs[0]["data"]["text/html"] == f'<aside><h3>Box</h3><p class="bc-urgent">{POINTER}</p></aside>'
+    box = nb.cells[1].outputs[0]["data"]["text/html"]
+    assert box == f'<aside><h3>Box</h3><p class="bc-urgent">{POINTER}</p></aside>'
     assert nb.cells[1].outputs[0]["data"]["text/plain"] == f"{load_notices().not_medical_advice} {POINTER}"
     assert nb.metadata["widgets"]["state"]["m1"]["state"]["value"] == (
         f"<p><em>{load_notices().not_medical_advice} {POINTER}</em></p>")
