@@ -6,13 +6,11 @@ import html
 import ipywidgets as widgets
 import pytest
 
-from backcare.content.models import ReviewStatus
 from backcare.content.quiz import Option, Question
 from backcare.paths import content_dir
 
 QUIZ_DIR = content_dir() / "quiz"
 BANKS = sorted(QUIZ_DIR.glob("*.yaml"))
-UNREVIEWED = ReviewStatus(reviewed_by=None, reviewed_on=None)
 
 
 def shown(text: str) -> str:

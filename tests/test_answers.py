@@ -107,7 +107,7 @@ def test_unknown_answer_id_names_the_file_and_the_known_ids():
 
 def test_bad_answers_file_reports_every_problem(tmp_path):
     path = tmp_path / "01_understanding_back_pain.yaml"
-    path.write_text("review: {reviewed_by: null, reviewed_on: null}\nchapter: 01_wrong\nanswers:\n"
+    path.write_text("chapter: 01_wrong\nanswers:\n"
                     "  - {id: a, kind: essay, question: q, answer: x}\n"
                     "  - {id: b, kind: prompt, question: q, answer: 'see [@Nobody1999]', colour: red}\n")
     with pytest.raises(ContentError) as err:
@@ -115,14 +115,14 @@ def test_bad_answers_file_reports_every_problem(tmp_path):
     text = str(err.value)
     assert "answers.0.kind: unknown value 'essay' (allowed: prompt, guiding)" in text
     assert "answers.1.colour" in text
-    path.write_text("review: {reviewed_by: null, reviewed_on: null}\nchapter: 01_wrong\nanswers:\n"
+    path.write_text("chapter: 01_wrong\nanswers:\n"
                     "  - {id: b, kind: prompt, question: q, answer: 'see [@Nobody1999]'}\n"
                     "  - {id: b, kind: prompt, question: q, answer: '<b>x</b>'}\n")
     with pytest.raises(ContentError) as err:
         read_answers(path)
     text = str(err.value)
     assert "HTML or script is not allowed" in text
-    path.write_text("review: {reviewed_by: null, reviewed_on: null}\nchapter: 01_wrong\nanswers:\n"
+    path.write_text("chapter: 01_wrong\nanswers:\n"
                     "  - {id: b, kind: prompt, question: q, answer: 'see [@Nobody1999]'}\n"
                     "  - {id: b, kind: prompt, question: q, answer: 'x'}\n")
     with pytest.raises(ContentError) as err:

@@ -143,3 +143,10 @@ def test_render_chart_checks_alt_before_drawing(on):
     assert CALLS == []
     shown = render_chart(bars, (1,), alt="One bar of height 1.")
     assert shown.png == fresh((1,)) and shown.alt == "One bar of height 1."
+
+
+def test_keyword_arguments_are_part_of_the_key(on):
+    a = cache.cached_png(bars, (1, 2), title="a")
+    assert cache.cached_png(bars, (1, 2), title="a") == a and len(CALLS) == 1
+    assert cache.cached_png(bars, (1, 2), title="b") != a and len(CALLS) == 2
+    assert cache.chart_key(bars, ((1, 2),), {"title": "a"}) != cache.chart_key(bars, ((1, 2), "a"))

@@ -23,9 +23,22 @@ def test_every_content_file_points_editors_at_its_schema():
         assert first == f"# yaml-language-server: $schema=schema/{name[:-5]}.json", name
 
 
-def test_no_review_is_invented(c):
-    assert set(c.review) == set(FILES)
-    assert all(r.reviewed_by is None and r.reviewed_on is None for r in c.review.values())
+def test_no_content_file_carries_a_review_block():
+    """Clinical sign-off lives only in content/reviews/ records (issue 15): no per-file ``review:`` block, no model
+    field for one, and no record that names a reviewer who has not signed."""
+    import re
+
+    from backcare.content.registry import REGISTRY
+    from backcare.content.reviews import load_reviews
+
+    carrying = [p.relative_to(content_dir()).as_posix() for p in sorted(content_dir().rglob("*.yaml"))
+                if re.search(r"^review\s*:", p.read_text(encoding="utf-8"), re.M)]
+    assert carrying == [], f"content files with a per-file review: block: {carrying}"
+    for entry in REGISTRY:
+        module, name = entry.model.split(":")
+        model = getattr(__import__(module, fromlist=[name]), name)
+        assert "review" not in model.model_fields, f"{entry.model} still has a review field"
+    assert load_reviews() == []
 
 
 def test_treatment_coverage(c):

@@ -10,7 +10,7 @@ from backcare.content import care_team
 def test_role_without_sources_must_be_editorial(tmp_path):
     bad = tmp_path / "team.yaml"
     bad.write_text(
-        "review: {reviewed_by: null, reviewed_on: null}\nnote: x\nroles:\n"
+        "note: x\nroles:\n"
         "  - {id: gp, name: GP, what_they_do: a, when_involved: b, not_their_role: c, references: []}\n",
         encoding="utf-8")
     with pytest.raises(ContentError, match="a role needs references, or editorial: true"):

@@ -29,43 +29,43 @@ FACT_FIELDS = "id, statement, value, low, high, unit, reference, confidence, app
 
 # fixture file -> (line, dotted path, message, allowed values or None)
 CASES = {
-    "duplicate_key.facts.yaml": (11, "facts.0.value", "duplicate key 'value' (first given on line 7); each key once",
+    "duplicate_key.facts.yaml": (8, "facts.0.value", "duplicate key 'value' (first given on line 4); each key once",
                                  None),
-    "yes_no_boolean.treatments.yaml": (9, "treatments.0.penetrates_skin",
+    "yes_no_boolean.treatments.yaml": (6, "treatments.0.penetrates_skin",
                                        "'no' is text in course YAML, not a yes/no answer: write true or false",
                                        "true, false"),
-    "wrong_type.facts.yaml": (7, "facts.0.value", "expected a number, got text 'a lot'", None),
-    "unknown_key.facts.yaml": (11, "facts.0.sauce", "unknown field", FACT_FIELDS),
-    "missing_field.facts.yaml": (5, "facts.0.unit", "required field is missing", None),
-    "dangling_reference.facts.yaml": (9, "facts.0.reference",
+    "wrong_type.facts.yaml": (4, "facts.0.value", "expected a number, got text 'a lot'", None),
+    "unknown_key.facts.yaml": (8, "facts.0.sauce", "unknown field", FACT_FIELDS),
+    "missing_field.facts.yaml": (2, "facts.0.unit", "required field is missing", None),
+    "dangling_reference.facts.yaml": (6, "facts.0.reference",
                                       "unknown reference key 'Nobody2099': add it to references.yaml", None),
-    "duplicate_id.facts.yaml": (11, "facts.1.id", "duplicate fact id 'test_fact' (first at line 5); fact ids are unique",
+    "duplicate_id.facts.yaml": (8, "facts.1.id", "duplicate fact id 'test_fact' (first at line 2); fact ids are unique",
                                 None),
-    "unknown_tier.treatments.yaml": (7, "treatments.0.tier", "unknown value 'pill'",
+    "unknown_tier.treatments.yaml": (4, "treatments.0.tier", "unknown value 'pill'",
                                      "self_care, non_invasive, medicine, injection_procedure, implanted_device, surgery"),
-    "invasiveness_6.treatments.yaml": (8, "treatments.0.invasiveness", "unknown value 6", "0, 1, 2, 3, 4, 5"),
-    "diagnostic_pain_effect.effects.yaml": (9, "effects.0.outcome",
+    "invasiveness_6.treatments.yaml": (5, "treatments.0.invasiveness", "unknown value 6", "0, 1, 2, 3, 4, 5"),
+    "diagnostic_pain_effect.effects.yaml": (6, "effects.0.outcome",
                                             "medial_branch_block is a diagnostic procedure: it has no effect on pain "
                                             "to report", None),
-    "unknown_guideline.positions.yaml": (6, "positions.0.guideline", "unknown value 'AAFP'", "NICE, ACP, WHO, CDC"),
-    "unknown_direction.positions.yaml": (8, "positions.0.direction", "unknown value 'maybe'",
+    "unknown_guideline.positions.yaml": (3, "positions.0.guideline", "unknown value 'AAFP'", "NICE, ACP, WHO, CDC"),
+    "unknown_direction.positions.yaml": (5, "positions.0.direction", "unknown value 'maybe'",
                                          "for, against, only_if, no_recommendation, out_of_scope, not_addressed"),
-    "missing_comparator.effects.yaml": (5, "effects.0.comparator", "required field is missing", COMPARATORS),
-    "html_in_text.facts.yaml": (6, "facts.0.statement",
+    "missing_comparator.effects.yaml": (2, "effects.0.comparator", "required field is missing", COMPARATORS),
+    "html_in_text.facts.yaml": (3, "facts.0.statement",
                                 "HTML or script is not allowed in course text (found a '<tag'); write plain text", None),
     "not_yaml.facts.yaml": (4, "", "not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence)",
                             None),
-    "unconfirmed_with_direction.positions.yaml": (5, "positions.0",
+    "unconfirmed_with_direction.positions.yaml": (2, "positions.0",
                                                   "an unconfirmed position (verified: false) must leave direction null",
                                                   None),
-    "unflagged_approximate.facts.yaml": (5, "facts.0",
+    "unflagged_approximate.facts.yaml": (2, "facts.0",
                                          "confidence M means the number is not confirmed: set approximate: true", None),
-    "bad_reference_key.references.yaml": (5, "references.0.key",
+    "bad_reference_key.references.yaml": (2, "references.0.key",
                                           "'Costa 2012' does not have the required form (pattern ^[A-Za-z0-9]+$)", None),
-    "cdc_not_opioids.positions.yaml": (5, "positions.0.treatment", "CDC speaks only to opioids", "opioids"),
-    "unsourced_harm.treatments.yaml": (15, "treatments.0.harms.common.0",
+    "cdc_not_opioids.positions.yaml": (2, "positions.0.treatment", "CDC speaks only to opioids", "opioids"),
+    "unsourced_harm.treatments.yaml": (12, "treatments.0.harms.common.0",
                                        "a harm needs references, or confidence M or ? while it is unsourced", None),
-    "estimate_outside_interval.effects.yaml": (5, "effects.0", "estimate -7.3 is not inside its interval -5.3 to -1.3",
+    "estimate_outside_interval.effects.yaml": (2, "effects.0", "estimate -7.3 is not inside its interval -5.3 to -1.3",
                                                None),
 }
 
@@ -214,16 +214,13 @@ def test_merge_keys_and_several_documents_are_refused():
     assert [p.message for p in problems] == ["holds several YAML documents (---); put one document per file"]
 
 
-def test_dates_and_review_status(tmp_path):
-    from backcare.content.models import ReviewStatus
+def test_dates_are_real_calendar_dates(tmp_path):
+    from backcare.content.reviews import ReviewRecord
 
     f = tmp_path / "r.yaml"
-    f.write_text("reviewed_by: Dr A Reviewer\nreviewed_on: 2026-02-30\n")
-    with pytest.raises(ContentError, match=r"r\.yaml:2: reviewed_on: '2026-02-30' is not a real calendar date"):
-        load_yaml_model(f, ReviewStatus)
-    f.write_text("reviewed_by: Dr A Reviewer\nreviewed_on: null\n")
-    with pytest.raises(ContentError, match=r"r\.yaml:1: give both reviewed_by and reviewed_on, or leave both null$"):
-        load_yaml_model(f, ReviewStatus)
+    f.write_text("reviewer: Dr A Reviewer\nprofession: GP\ndate: 2026-02-30\nscope: [04_medicines]\nhashes: [ab]\n")
+    with pytest.raises(ContentError, match=r"r\.yaml:3: date: '2026-02-30' is not a real calendar date"):
+        load_yaml_model(f, ReviewRecord)
 
 
 # ---- speed and caching -------------------------------------------------------------------------------------

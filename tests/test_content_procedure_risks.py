@@ -26,7 +26,7 @@ def test_bad_frequency_gives_a_clear_message(fields, message):
 def test_loader_reports_unknown_reference(content_copy):
     chapters = content_copy / "chapters"
     (chapters / logic_procedures.PROCEDURES_FILE).write_text(
-        "review: {reviewed_by: null, reviewed_on: null}\nfrequencies:\n"
+        "frequencies:\n"
         "  - {id: x, label: X, treatment: discectomy, category: harm, event: had x, unit: people, kind: about,"
         " low: 1, high: 1, reference: Nobody2020, confidence: ✔, approximate: false}\n"
         "indications:\n"
@@ -50,7 +50,7 @@ def test_frequencies_that_name_a_fact_agree_with_it():
 def test_frequency_disagreeing_with_its_fact_is_reported(content_copy):
     chapters = content_copy / "chapters"
     (chapters / logic_procedures.PROCEDURES_FILE).write_text(
-        "review: {reviewed_by: null, reviewed_on: null}\nfrequencies:\n"
+        "frequencies:\n"
         "  - {id: x, label: X, treatment: discectomy, category: course, event: had x, unit: people, per: 100,"
         " kind: about, low: 40, high: 40, reference: Peul2007, confidence: ✔, approximate: false,"
         " fact: peul_conservative_operated_1_year}\n"

@@ -11,7 +11,7 @@ from backcare.content.quiz import Question, QuestionBank
 from backcare.lessons.quiz import load_bank, quiz
 from backcare.logic.quiz import check_numeric
 
-from quiz_support import BANKS, QUIZ_DIR, UNREVIEWED, multiple, numeric, single  # noqa: F401
+from quiz_support import BANKS, QUIZ_DIR, multiple, numeric, single  # noqa: F401
 
 
 # ---- model validation ---------------------------------------------------------------------------------------------
@@ -119,7 +119,7 @@ def test_duplicate_option_texts_and_question_ids_are_refused(single):
     with pytest.raises(ValidationError, match="option texts must differ; repeated: 'A'"):
         Question.model_validate(data)
     with pytest.raises(ValidationError, match="question ids must be unique in a bank; repeated: first_step"):
-        QuestionBank(review=UNREVIEWED, chapter="00_start_here", questions=[single, single])
+        QuestionBank(chapter="00_start_here", questions=[single, single])
 
 
 
@@ -185,7 +185,7 @@ def test_committed_json_schema_is_up_to_date():
     assert committed == text, "content/quiz/question_bank.schema.json is stale: run python -m backcare schema"
     schema = json.loads(text)
     assert (schema["title"], sorted(schema["properties"])) == ("backcare content: quiz/*.yaml",
-                                                               ["chapter", "questions", "review"])
+                                                               ["chapter", "questions"])
     assert schema["$defs"]["Question"]["properties"]["kind"]["enum"] == ["single", "multiple", "numeric"]
 
 

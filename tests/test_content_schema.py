@@ -47,7 +47,6 @@ def test_summary_prints_counts_and_open_items(capsys):
     assert summary.main(["--summary"]) == 0
     out = capsys.readouterr().out
     assert "treatments.yaml      39 treatments" in out
-    assert "not yet clinically peer-reviewed" in out
     assert "Positions per guideline" in out and "  CDC     2: only_if 2" in out
     assert "Facts still approximate:" in out and "  danve_axspa_share_chronic (?)" in out
     assert "  acupuncture: ACP for; NICE against; WHO for" in out

@@ -14,9 +14,6 @@ from quiz_support import multiple, numeric, single  # noqa: F401
 
 # ---- loading banks from YAML --------------------------------------------------------------------------------------
 GOOD_YAML = """\
-review:
-  reviewed_by: null
-  reviewed_on: null
 chapter: {chapter}
 questions:
   - id: q1
@@ -39,7 +36,7 @@ def test_load_bank_reports_unknown_reference_key_with_file_and_key(tmp_path):
     path = tmp_path / "00_start_here.yaml"
     path.write_text(GOOD_YAML.format(chapter="00_start_here", key="NoSuchKey1999"), encoding="utf-8")
     with pytest.raises(ContentError, match=re.escape(
-            f"{path}:10: questions.0.references.0: unknown reference key 'NoSuchKey1999': add it to references.yaml")):
+            f"{path}:7: questions.0.references.0: unknown reference key 'NoSuchKey1999': add it to references.yaml")):
         load_bank(path)
 
 
@@ -56,7 +53,7 @@ def test_load_bank_reports_yaml_traps_with_line_numbers(tmp_path):
     path = tmp_path / "00_start_here.yaml"
     text = GOOD_YAML.format(chapter="00_start_here", key="X").replace("correct: false", "correct: no")
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(ContentError, match=r":16: questions\.0\.options\.1\.correct: 'no' is text"):
+    with pytest.raises(ContentError, match=r":13: questions\.0\.options\.1\.correct: 'no' is text"):
         load_bank(path)
 
 
@@ -91,6 +88,6 @@ def test_main_checks_banks_and_reports_problems(tmp_path, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out == [
         "FAIL 1 problem in course content:",
-        f"  {bad}:10: questions.0.references.0: unknown reference key 'NoSuchKey1999': add it to references.yaml",
+        f"  {bad}:7: questions.0.references.0: unknown reference key 'NoSuchKey1999': add it to references.yaml",
         "ok   content/quiz/00_start_here.yaml: 5 questions (3 single choice, 1 multiple choice, 1 numeric)",
     ]

@@ -73,7 +73,7 @@ def test_the_date_rule(text, is_date):
 
 
 def _bank(questions):
-    return {"review": {"reviewed_by": None, "reviewed_on": None}, "chapter": "00_start_here", "questions": questions}
+    return {"chapter": "00_start_here", "questions": questions}
 
 
 def _question(qid, **extra):

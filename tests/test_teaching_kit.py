@@ -68,7 +68,7 @@ def test_glossary_uses_no_nocebo_labels_as_diagnoses():
 
 def _write(tmp_path, body: str) -> Path:
     path = tmp_path / "glossary.yaml"
-    path.write_text("review:\n  reviewed_by: null\n  reviewed_on: null\nterms:\n" + body, encoding="utf-8")
+    path.write_text("terms:\n" + body, encoding="utf-8")
     return path
 
 
@@ -79,9 +79,9 @@ def test_bad_glossary_entries_are_reported_together(tmp_path):
         load_glossary(path)
     text = str(info.value)
     assert text.startswith("3 problems in course content:")
-    assert "glossary.yaml:8: terms.0.references.0: unknown reference key 'Nope1999': add it to references.yaml" in text
-    assert "glossary.yaml:9: terms.0.see_also.0: entry 'a' points to 'b', which is not in the glossary" in text
-    assert "glossary.yaml:10: terms.1.id: duplicate glossary id 'a'" in text
+    assert "glossary.yaml:5: terms.0.references.0: unknown reference key 'Nope1999': add it to references.yaml" in text
+    assert "glossary.yaml:6: terms.0.see_also.0: entry 'a' points to 'b', which is not in the glossary" in text
+    assert "glossary.yaml:7: terms.1.id: duplicate glossary id 'a'" in text
 
 
 def test_glossary_yaml_traps_name_file_and_line(tmp_path):
@@ -90,13 +90,13 @@ def test_glossary_yaml_traps_name_file_and_line(tmp_path):
     with pytest.raises(ContentError) as info:
         load_glossary(path)
     text = str(info.value)
-    assert "glossary.yaml:7: terms.0.definition: HTML or script is not allowed in course text" in text
-    assert ("glossary.yaml:9: terms.0.sources: unknown field "
+    assert "glossary.yaml:4: terms.0.definition: HTML or script is not allowed in course text" in text
+    assert ("glossary.yaml:6: terms.0.sources: unknown field "
             "(allowed: id, term, also, definition, references, see_also)") in text
 
 
 def test_check_glossary_on_a_model_directly():
-    g = GlossaryFile.model_validate({"review": {"reviewed_by": None, "reviewed_on": None}, "terms": [
+    g = GlossaryFile.model_validate({"terms": [
         {"id": "x", "term": "X", "definition": "d", "references": ["Costa2012"]}]})
     assert check_glossary(g, {"Costa2012"}) == []
 
@@ -220,7 +220,7 @@ def test_citation_cff_is_valid_cff_1_2_0():
 def test_contributing_guides_a_clinician_through_a_correction():
     text = (ROOT / "CONTRIBUTING.md").read_text()
     for phrase in ("content/facts.yaml", "content/references.yaml", "content/glossary.yaml", "tests/test_golden.py",
-                   "nbval", "make execute", "make content", "reference", "confidence", "review:"):
+                   "nbval", "make execute", "make content", "reference", "confidence", "content/reviews/"):
         assert phrase in text, f"CONTRIBUTING.md does not mention {phrase!r}"
 
 

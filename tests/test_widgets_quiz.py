@@ -10,13 +10,12 @@ import ipywidgets as widgets
 from ipywidgets.widgets.widget_link import Link
 import pytest
 
-from backcare.content.models import ReviewStatus
 from backcare.content.quiz import Option, Question, QuestionBank
 from backcare.lessons.quiz import load_bank, quiz
 from backcare.views.quiz import NOT_REVIEWED
 from backcare.widgets.quiz import Quiz
 
-from quiz_support import UNREVIEWED, multiple, numeric, shown, single, visible  # noqa: F401
+from quiz_support import multiple, numeric, shown, single, visible  # noqa: F401
 
 
 # ---- widget, driven like a learner --------------------------------------------------------------------------------
@@ -156,14 +155,24 @@ def test_quiz_refuses_what_it_cannot_show(single):
 
 
 def test_unreviewed_bank_says_so(single):
-    bank = QuestionBank(review=UNREVIEWED, chapter="00_start_here", questions=[single])
+    # the status comes from content/reviews/ records only (none yet), never from the bank's own file
+    bank = QuestionBank(chapter="00_start_here", questions=[single.model_copy(update={"skill": "recall"})])
     w = quiz(bank)
     assert w.children[-1].value == f'<p class="backcare-quiz-review">{NOT_REVIEWED}</p>'
     assert NOT_REVIEWED == "These questions have not yet been clinically peer-reviewed."
-    reviewed = QuestionBank(review=ReviewStatus(reviewed_by="A. Reviewer", reviewed_on=datetime.date(2026, 11, 1)),
-                            chapter="00_start_here", questions=[single])
-    w2 = quiz(reviewed)
-    assert w2.children == (w2.css, *w2.blocks)  # no "not yet reviewed" note once a named reviewer signed off
+    w2 = quiz([single])  # loose questions, not a chapter's bank: no status to state
+    assert w2.children == (w2.css, *w2.blocks)
+
+
+def test_a_current_sign_off_record_removes_the_note(single, monkeypatch):
+    from backcare.content import reviews
+
+    monkeypatch.setattr(reviews, "load_reviews", lambda: [reviews.ReviewRecord(
+        reviewer="A. Reviewer", profession="GP", date=datetime.date(2026, 11, 1), scope=["00_start_here"],
+        hashes=["0123456789abcdef"])])
+    monkeypatch.setattr(reviews, "status_for", lambda chapter, **kw: reviews.ReviewStatusLine("current", "reviewed"))
+    w = quiz(QuestionBank(chapter="00_start_here", questions=[single.model_copy(update={"skill": "recall"})]))
+    assert w.children == (w.css, *w.blocks)
 
 
 

@@ -20,7 +20,10 @@ from ..logic.review_packet import Statement, chapter_statements, chapters, packe
 from ..views.references import unverified_note
 from ..views.render import render
 
-__all__ = ["build", "main", "packet_html", "series_version"]
+__all__ = ["NOT_CHECKED", "build", "main", "packet_html", "series_version"]
+
+#: What the packet says of a guideline position with no ``checked_on`` date in content/positions.yaml.
+NOT_CHECKED = "not yet checked"
 
 
 def series_version() -> str:
@@ -53,7 +56,7 @@ def _positions(statements: list[Statement]) -> list[dict]:
     for p in c.positions:
         name = c.treatments[p.treatment].name
         if p.paraphrase in words or name in words:
-            checked = p.checked_on.isoformat() if getattr(p, "checked_on", None) else "not recorded"
+            checked = p.checked_on.isoformat() if p.checked_on else NOT_CHECKED
             out.append({"treatment": name, "guideline": p.guideline, "population": p.population,
                         "label": direction_label(p), "checked": checked})
     return out

@@ -109,14 +109,14 @@ def _cacheable_repr(args: tuple) -> str | None:
     return None if " at 0x" in text else text
 
 
-def chart_key(plot: Callable, args: tuple) -> str | None:
+def chart_key(plot: Callable, args: tuple, kwargs: dict | None = None) -> str | None:
     """The chart's key within its generation, or None when the call cannot be keyed safely."""
     import matplotlib
 
     qualname = getattr(plot, "__qualname__", "")
     if not qualname or "<" in qualname:
         return None
-    text = _cacheable_repr(args)
+    text = _cacheable_repr((args, sorted(kwargs.items())) if kwargs else args)
     if text is None:
         return None
     rc = _cacheable_repr(tuple(sorted(dict.items(matplotlib.rcParams))))
@@ -128,30 +128,30 @@ def chart_key(plot: Callable, args: tuple) -> str | None:
     return h.hexdigest()
 
 
-def _draw(plot: Callable, args: tuple) -> bytes:
+def _draw(plot: Callable, args: tuple, kwargs: dict) -> bytes:
     import matplotlib.pyplot as plt
 
     from .show import png_bytes
 
-    fig = plot(*args)
+    fig = plot(*args, **kwargs)
     try:
         return png_bytes(fig)
     finally:
         plt.close(fig)
 
 
-def cached_png(plot: Callable, *args) -> bytes:
-    """``png_bytes(plot(*args))`` (the figure closed), from the cache when it holds this exact chart."""
+def cached_png(plot: Callable, *args, **kwargs) -> bytes:
+    """``png_bytes(plot(*args, **kwargs))`` (the figure closed), from the cache when it holds this exact chart."""
     mode = _mode() if ENABLED else "off"
     if mode == "off":
-        return _draw(plot, args)
-    key = chart_key(plot, args)
+        return _draw(plot, args, kwargs)
+    key = chart_key(plot, args, kwargs)
     if key is None:
-        return _draw(plot, args)
+        return _draw(plot, args, kwargs)
     try:
         folder = cache_dir() / generation()
     except OSError:
-        return _draw(plot, args)
+        return _draw(plot, args, kwargs)
     path = folder / f"{key}.png"
     if mode == "on":
         try:
@@ -160,7 +160,7 @@ def cached_png(plot: Callable, *args) -> bytes:
             data = b""
         if data.startswith(_PNG_SIGNATURE):
             return data
-    data = _draw(plot, args)
+    data = _draw(plot, args, kwargs)
     _store(folder, path, data)
     return data
 

@@ -143,14 +143,15 @@ def render_figure(fig, alt: str, *, table: Table | None = None, caption: str | N
     return ShownFigure(png=png, alt=alt, table=table, caption=caption)
 
 
-def render_chart(plot, *args, alt: str, table: Table | None = None, caption: str | None = None) -> ShownFigure:
-    """``render_figure(plot(*args), alt, ...)``, with the PNG from the chart cache when it holds this exact chart
-    (``backcare.charts.cache``: keyed by the content files, the package's code, the libraries, rcParams, ``plot`` and
-    ``args``); no figure is built on a hit."""
+def render_chart(plot, *args, alt: str, table: Table | None = None, caption: str | None = None,
+                 **kwargs) -> ShownFigure:
+    """``render_figure(plot(*args, **kwargs), alt, ...)``, with the PNG from the chart cache when it holds this exact
+    chart (``backcare.charts.cache``: keyed by the content files, the package's code, the libraries, rcParams,
+    ``plot`` and the data handed to it); no figure is built on a hit."""
     from .cache import cached_png
 
     alt = check_alt(alt)
-    return ShownFigure(png=cached_png(plot, *args), alt=alt, table=table, caption=caption)
+    return ShownFigure(png=cached_png(plot, *args, **kwargs), alt=alt, table=table, caption=caption)
 
 
 def show_figure(fig, alt: str, *, table: Table | None = None, caption: str | None = None) -> ShownFigure:

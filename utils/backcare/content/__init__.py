@@ -19,8 +19,8 @@ ONE cached loader::
 
 Adding a YAML file:
 
-1. Write its model in a module of this package (subclass :class:`backcare.content.models.ContentFile` to get the
-   required ``review:`` block; use the ``Text``/``Key``/``Id`` field types for the no-HTML and key-format rules).
+1. Write its model in a module of this package (subclass :class:`backcare.content.models.ContentFile`; clinical
+   sign-off is not a field of any file but a record in ``content/reviews/``; use the ``Text``/``Key``/``Id`` field types for the no-HTML and key-format rules).
    Reference keys, fact ids, effect ids and ``[@Key]`` citations are found by field name (``cites.py``) and checked
    by the loader; rules of the file's own go in a ``content_problems(self, ctx)`` method yielding (where, message).
 2. Add one line to ``registry.REGISTRY``; ``python -m backcare schema`` writes its JSON Schema and
@@ -36,14 +36,14 @@ Examples
 from .errors import ContentError, Problem
 from .loader import Content, Disagreement, cited_keys_in_text, load_content, other_content_cited_keys, read_content
 from .models import (ContentFile, Effect, Fact, Guideline, GuidelinePosition, InvasivenessLevel, Reference,
-                     ReviewStatus, Strict, Treatment)
+                     Strict, Treatment)
 from .registry import REGISTRY, Entry, entry_for, registered_files
 from .store import check_all, clear_cache, load, read
 from .validate import load_yaml_model
 
 __all__ = [
     "Content", "ContentError", "ContentFile", "Disagreement", "Effect", "Fact", "Guideline", "GuidelinePosition",
-    "InvasivenessLevel", "Problem", "Reference", "ReviewStatus", "Strict", "Treatment", "cited_keys_in_text",
+    "InvasivenessLevel", "Problem", "Reference", "Strict", "Treatment", "cited_keys_in_text",
     "load_content", "load_yaml_model", "other_content_cited_keys", "read_content",
     "REGISTRY", "Entry", "entry_for", "registered_files", "load", "read", "check_all", "clear_cache",
 ]

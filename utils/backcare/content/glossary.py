@@ -57,7 +57,7 @@ def check_glossary(glossary: GlossaryFile, known_references, label: str = "conte
 
     Examples
     --------
-    >>> g = GlossaryFile.model_validate({"review": {"reviewed_by": None, "reviewed_on": None}, "terms": [
+    >>> g = GlossaryFile.model_validate({"terms": [
     ...     {"id": "a", "term": "A", "definition": "d", "references": ["Nope1999"], "see_also": ["b"]}]})
     >>> for p in check_glossary(g, {"Costa2012"}): print(p)
     content/glossary.yaml: terms.0.references.0: unknown reference key 'Nope1999': add it to references.yaml

@@ -11,7 +11,7 @@ from typing import Iterable, Mapping
 
 from .errors import ContentError, Problem
 from .models import (FILES, Effect, Fact, Guideline, GuidelinePosition, InvasivenessLevel,
-                     Reference, ReviewStatus, Treatment)
+                     Reference, Treatment)
 from .rules import CoreRules
 from .validate import read_model
 from .yamlio import YamlDoc
@@ -113,7 +113,6 @@ class Content:
     positions: list[GuidelinePosition]
     effects: list[Effect]
     facts: Mapping[str, Fact]
-    review: Mapping[str, ReviewStatus]
     invasiveness_note: str
     invasiveness_references: list[str]
     root: Path
@@ -298,7 +297,7 @@ def read_content(root: str | Path | None = None, *, replace: Mapping[str, str | 
     Traceback (most recent call last):
     ...
     backcare.content.errors.ContentError: 1 problem in course content:
-      tests/data/dangling_reference.facts.yaml:9: facts.0.reference: unknown reference key 'Nobody2099': add it to \
+      tests/data/dangling_reference.facts.yaml:6: facts.0.reference: unknown reference key 'Nobody2099': add it to \
 references.yaml
     >>> read_content(replace={"notes.yaml": "x.yaml"})
     Traceback (most recent call last):
@@ -338,7 +337,6 @@ references.yaml
         positions=list(m["positions.yaml"].positions),
         effects=list(m["effects.yaml"].effects),
         facts={f.id: f for f in m["facts.yaml"].facts},
-        review={name: m[name].review for name in FILES},
         invasiveness_note=m["invasiveness.yaml"].note,
         invasiveness_references=list(m["invasiveness.yaml"].references),
         root=root,
@@ -360,8 +358,6 @@ def load_content(root: str | Path | None = None) -> Content:
     (1, True)
     >>> sorted(c.guidelines)
     ['ACP', 'CDC', 'NICE', 'WHO']
-    >>> c.review["treatments.yaml"].reviewed_by is None  # no clinical review yet: never invented
-    True
     >>> load_content("/nonexistent/content")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...

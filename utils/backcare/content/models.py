@@ -59,23 +59,6 @@ class Strict(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
-class ReviewStatus(Strict):
-    """Clinical peer review of one content file. Both null until a named reviewer signs off: never invent one."""
-
-    reviewed_by: Text | None
-    reviewed_on: _dt.date | None
-
-    @model_validator(mode="after")
-    def _both_or_neither(self) -> "ReviewStatus":
-        if (self.reviewed_by is None) != (self.reviewed_on is None):
-            raise ValueError("give both reviewed_by and reviewed_on, or leave both null")
-        return self
-
-    @property
-    def reviewed(self) -> bool:
-        return self.reviewed_by is not None
-
-
 class Reference(Strict):
     """One publication (article, review, guideline, regulatory notice, coverage policy)."""
 
@@ -317,9 +300,7 @@ class Fact(Strict):
 # ---- one model per content file (these are what the JSON Schemas describe) ----
 
 class ContentFile(Strict):
-    """Base of every content file: the review status comes first."""
-
-    review: ReviewStatus
+    """Base of every content file. Clinical sign-off is not kept here but in ``content/reviews/`` (issue 15)."""
 
 
 class ReferencesFile(ContentFile):

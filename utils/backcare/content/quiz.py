@@ -12,7 +12,6 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from .models import ReviewStatus
 
 __all__ = ["KIND_LABELS", "SKILLS", "Option", "PlainText", "Question", "QuestionBank", "Sentence"]
 
@@ -175,12 +174,12 @@ class Question(BaseModel):
 
 
 class QuestionBank(BaseModel):
-    """The self-check questions of one chapter (``content/quiz/<chapter>.yaml``), with its clinical review status.
+    """The self-check questions of one chapter (``content/quiz/<chapter>.yaml``). Their clinical review status comes
+    from the sign-off records in ``content/reviews/``, not from this file.
 
     Examples
     --------
-    >>> QuestionBank(review=ReviewStatus(reviewed_by=None, reviewed_on=None), chapter="00_start_here",
-    ...              questions=[])  # doctest: +ELLIPSIS
+    >>> QuestionBank(chapter="00_start_here", questions=[])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     pydantic_core._pydantic_core.ValidationError: 1 validation error for QuestionBank
@@ -190,7 +189,6 @@ class QuestionBank(BaseModel):
 
     model_config = _STRICT
 
-    review: ReviewStatus = Field(description="Clinical peer review: both fields null until a named reviewer signs off.")
     chapter: Annotated[str, Field(pattern=r"^[0-9]{2}[a-z]?_[a-z0-9_]+$")] = Field(
         description="The chapter (notebook) name, the same as the file name without .yaml, e.g. 00_start_here."
     )
@@ -215,13 +213,11 @@ class QuestionBank(BaseModel):
 
         Examples
         --------
-        >>> from backcare.content.models import ReviewStatus
         >>> q = dict(kind="single", prompt="Pick one.", objective="Tell A from B.", options=[
         ...     Option(text="A", correct=True, feedback="A is right because it is the first letter."),
         ...     Option(text="B", correct=False, feedback="B is tempting because it sounds like A.")])
-        >>> bank = QuestionBank(review=ReviewStatus(reviewed_by=None, reviewed_on=None), chapter="00_start_here",
-        ...                     questions=[Question(id="a", skill="application", **q),
-        ...                                Question(id="b", skill="recall", **q)])
+        >>> bank = QuestionBank(chapter="00_start_here", questions=[Question(id="a", skill="application", **q),
+        ...                                                           Question(id="b", skill="recall", **q)])
         >>> bank.skill_counts()
         {'application': 1, 'concept': 0, 'recall': 1}
         """

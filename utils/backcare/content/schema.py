@@ -40,10 +40,10 @@ def render_schema(model: type[BaseModel], title: str | None = None) -> str:
 
     Examples
     --------
-    >>> from backcare.content.models import ReviewStatus
-    >>> text = render_schema(ReviewStatus)
+    >>> from backcare.content.models import Guideline
+    >>> text = render_schema(Guideline)
     >>> json.loads(text)["required"]
-    ['reviewed_by', 'reviewed_on']
+    ['id', 'name', 'year', 'scope', 'reference']
     """
     schema = model.model_json_schema(mode="validation")
     for part in [schema, *schema.get("$defs", {}).values()]:

@@ -14,13 +14,13 @@ Examples
 True
 >>> import tempfile, pathlib
 >>> bad = pathlib.Path(tempfile.mkdtemp()) / "g.yaml"
->>> _ = bad.write_text("review: {reviewed_by: null, reviewed_on: null}\\nprofessions:\\n"
+>>> _ = bad.write_text("professions:\\n"
 ...                    "  - {id: gp, name: GP, focus: x, chapters: [a], activity: y, assessment: z, extra: 1}\\n")
 >>> read("teaching.yaml", path=bad)  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
 backcare.content.errors.ContentError: 1 problem in course content:
-  .../g.yaml:3: professions.0.extra: unknown field (allowed: id, name, focus, chapters, activity, assessment)
+  .../g.yaml:2: professions.0.extra: unknown field (allowed: id, name, focus, chapters, activity, assessment)
 """
 from __future__ import annotations
 

@@ -78,9 +78,7 @@ def summary_lines(c: Content, notebook_keys: dict[str, list[str]] | None = None,
     }
     out.append("Content files")
     for name in FILES:
-        rs = c.review[name]
-        review = f"reviewed by {rs.reviewed_by} on {rs.reviewed_on}" if rs.reviewed else "not yet clinically peer-reviewed"
-        out.append(f"  {name:<20} {counts[name]:<28} {review}")
+        out.append(f"  {name:<20} {counts[name]}")
 
     used = c.used_reference_keys()
     in_nb = set(notebook_keys)
@@ -164,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     --------
     >>> main(["--summary"])  # doctest: +ELLIPSIS
     Content files
-      references.yaml      ... references ... not yet clinically peer-reviewed
+      references.yaml      ... references
     ...
     0
     >>> main(["--summary", "--root", "/nonexistent"])  # doctest: +ELLIPSIS

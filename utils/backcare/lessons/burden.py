@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..fmt import number
 from ..logic.facts import fact, fact_value
 from ..charts.burden import plot_burden
-from ..charts.show import ShownFigure, render_figure
+from ..charts.show import ShownFigure, render_chart
 from ..content.chapter_understanding import chapter_data
 from ..views.render import Html
 from ..views.tables import Table, table_block
@@ -44,8 +44,8 @@ def show_burden() -> ShownFigure:
     facts = [(row, tick, fact(fid)) for row, tick, fid in _YEARS]
     table = Table(["Year", "People (millions)", "Lower bound", "Upper bound"],
                   [[y, number(f.value), number(f.low), number(f.high)] for y, _, f in facts])
-    fig = plot_burden([(tick, f.value, f.low, f.high) for _, tick, f in facts])
-    return render_figure(fig, burden_alt_text(), table=table)
+    return render_chart(plot_burden, [(tick, f.value, f.low, f.high) for _, tick, f in facts], alt=burden_alt_text(),
+                        table=table)
 
 
 def age_pattern_text() -> str:

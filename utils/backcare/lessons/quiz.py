@@ -78,9 +78,12 @@ def quiz(bank_or_questions: QuestionBank | Sequence[Question] | str) -> Quiz:
     """
     if isinstance(bank_or_questions, str):
         bank_or_questions = load_bank(bank_or_questions)
-    review = None
+    not_reviewed = False
     if isinstance(bank_or_questions, QuestionBank):
-        questions, review = bank_or_questions.questions, bank_or_questions.review
+        from ..content.reviews import status_for
+
+        questions = bank_or_questions.questions
+        not_reviewed = status_for(bank_or_questions.chapter).state != "current"  # from content/reviews/ only
     elif isinstance(bank_or_questions, (list, tuple)) and all(isinstance(q, Question) for q in bank_or_questions):
         questions = list(bank_or_questions)
     else:
@@ -90,7 +93,7 @@ def quiz(bank_or_questions: QuestionBank | Sequence[Question] | str) -> Quiz:
         )
     if not questions:
         raise ValueError("quiz() needs at least one question")
-    return Quiz(questions, review)
+    return Quiz(questions, not_reviewed)
 
 
 def _shown_path(path: Path) -> str:

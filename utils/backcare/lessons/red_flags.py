@@ -7,7 +7,7 @@ from typing import Iterable
 from ..fmt import number
 from ..logic.facts import fact
 from ..charts.icon_array import plot_icon_array
-from ..charts.show import ShownFigure, render_figure
+from ..charts.show import ShownFigure, render_chart
 from ..charts.style import PALETTE
 from ..logic.red_flags import red_flag_report
 from ..logic.triage import red_flag_paradox_counts
@@ -58,10 +58,6 @@ def show_red_flag_paradox(population: int = 1000) -> ShownFigure:
         (population - flagged, dict(label=f"No red flag: {population - flagged}", marker="o", facecolors="white",
                                     edgecolors=PALETTE["grey"], s=18, linewidths=0.8)),
     ]
-    fig = plot_icon_array(groups, cols=40 if population == 1000 else 20, figsize=(8.0, 6.0),
-                          title=f"Out of {population:,} adults with acute low back pain in primary care",
-                          legend_kw=dict(loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=2, fontsize=9.5,
-                                         markerscale=1.5))
     alt = (f"Icon array of {population:,} adults with acute low back pain in primary care (Henschke 2009): "
            f"{flagged} had at least one red flag ({number(fact('henschke2009_any_red_flag').value)}%), but only "
            f"{serious} had serious pathology ({number(fact('henschke2009_serious_pathology').value)}%). "
@@ -69,4 +65,8 @@ def show_red_flag_paradox(population: int = 1000) -> ShownFigure:
     table = Table(["Group", f"People out of {population:,}"],
                   [["At least one red flag", flagged], ["Serious pathology", serious],
                    ["No red flag", population - flagged]])
-    return render_figure(fig, alt, table=table)
+    title = f"Out of {population:,} adults with acute low back pain in primary care"
+    return render_chart(plot_icon_array, groups, alt=alt, table=table, cols=40 if population == 1000 else 20,
+                        figsize=(8.0, 6.0), title=title,
+                        legend_kw=dict(loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=2, fontsize=9.5,
+                                       markerscale=1.5))

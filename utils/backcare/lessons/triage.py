@@ -17,7 +17,7 @@ import math
 from ..fmt import number
 from ..logic.facts import fact
 from ..charts.icon_array import plot_icon_array
-from ..charts.show import ShownFigure, render_figure
+from ..charts.show import ShownFigure, render_chart
 from ..charts.style import PALETTE
 from ..content.chapter_understanding import triage_group
 from ..logic.triage import TriageCounts, triage_counts
@@ -71,4 +71,4 @@ def show_triage(population: int = 1000) -> ShownFigure:
          ["Radicular pain (sciatica)", f"{c.radicular_low} to {c.radicular_high}",
           f"often quoted {number(rad.low)}-{number(rad.high)}%, not verified"],
          ["Non-specific low back pain", f"{c.nonspecific_low} to {c.nonspecific_high}", "the rest; WHO: about 90%"]])
-    return render_figure(plot_triage_icon_array(c), triage_alt_text(c), table=table)
+    return render_chart(plot_triage_icon_array, c, alt=triage_alt_text(c), table=table)

@@ -36,6 +36,7 @@ class PositionCell:
     recommendation_id: str | None = None
     paraphrase: str | None = None
     note: str | None = None
+    checked_on: str | None = None  # ISO date the position was last checked against the guideline (None: not yet)
 
     @property
     def symbol(self) -> str:
@@ -92,7 +93,8 @@ def position_cells(treatment_id: str, guideline: str, condition: str | None = No
             return [PositionCell("other_population", note=f"{g.id} speaks to this option for {pops}.")]
         return [PositionCell("not_recorded")]
     return [PositionCell(p.direction if p.verified else None, p.population, p.strength, p.certainty, p.condition,
-                         p.recommendation_id, p.paraphrase, None if p.verified else p.note) for p in found]
+                         p.recommendation_id, p.paraphrase, None if p.verified else p.note,
+                         p.checked_on.isoformat() if p.checked_on else None) for p in found]
 
 
 def applicable_position(treatment: str, guideline: str, condition: str):

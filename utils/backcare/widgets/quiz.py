@@ -12,7 +12,6 @@ from typing import Sequence
 import ipywidgets as widgets
 from ipywidgets.widgets.widget_link import Link
 
-from ..content.models import ReviewStatus
 from ..content.quiz import Question
 from ..logic.quiz import Feedback, check_multiple, check_numeric, option_feedback, statement_feedback, summary
 from ..views.fallback import QUIZ_NOTE, fallback_bundle
@@ -160,13 +159,13 @@ class QuestionBlock(widgets.VBox):
 class Quiz(widgets.VBox):
     """A self-check: one :class:`QuestionBlock` per question; its plain-text form is a deterministic summary."""
 
-    def __init__(self, questions: Sequence[Question], review: ReviewStatus | None = None):
+    def __init__(self, questions: Sequence[Question], not_reviewed: bool = False):
         self.questions = list(questions)
         self.blocks = [QuestionBlock(q, i, len(self.questions)) for i, q in enumerate(self.questions, start=1)]
         # the layout rules travel with the quiz (JupyterLab has no site stylesheet); see templates/views/quiz_style
         self.css = widgets.HTML(style_html(), layout=layout(width="auto"))
         children: list[widgets.Widget] = [self.css, *self.blocks]
-        if review is not None and not review.reviewed:
+        if not_reviewed:  # a chapter's bank with no current sign-off record in content/reviews/
             children.append(_html(NOT_REVIEWED, "backcare-quiz-review"))
         super().__init__(children=children, layout=layout(width="auto"))
         self.add_class("bc-quiz")
