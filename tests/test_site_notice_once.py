@@ -84,3 +84,23 @@ def test_handouts_carry_the_notice_once_per_sheet():
     assert _flat(handouts.start_back_guide_html()).count(first) == 1
     cards = handouts.case_cards_html()  # one card per printed page: each card, handed out alone, carries it once
     assert _flat(cards).count(first) == cards.count('<section class="page card"') >= 6
+
+
+_SIZES = """() => ['.bc-notice-block .bc-urgent', '.bc-notice-small', 'main .jp-RenderedHTMLCommon p']
+  .map(s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize))"""
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_urgent_lines_are_full_size(site_page, browser, width):
+    """Full size: not smaller than the chapter's own paragraphs, and larger than the small "not advice" line."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+        page.goto(site_page("01_understanding_back_pain").as_uri())
+        urgent, small, body = page.evaluate(_SIZES)
+    finally:
+        context.close()
+    assert urgent >= body and urgent > small, (urgent, small, body)

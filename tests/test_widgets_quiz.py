@@ -161,7 +161,7 @@ def test_unreviewed_bank_says_so(single):
     assert w.children[-1].value == f'<p class="backcare-quiz-review">{NOT_REVIEWED}</p>'
     assert NOT_REVIEWED == "These questions have not yet been clinically peer-reviewed."
     w2 = quiz([single])  # loose questions, not a chapter's bank: no status to state
-    assert w2.children == tuple(w2.blocks)
+    assert w2.children == (w2.css, *w2.blocks)
 
 
 def test_a_current_sign_off_record_removes_the_note(single, monkeypatch):
@@ -172,7 +172,7 @@ def test_a_current_sign_off_record_removes_the_note(single, monkeypatch):
         hashes=["0123456789abcdef"])])
     monkeypatch.setattr(reviews, "status_for", lambda chapter, **kw: reviews.ReviewStatusLine("current", "reviewed"))
     w = quiz(QuestionBank(chapter="00_start_here", questions=[single.model_copy(update={"skill": "recall"})]))
-    assert w.children == tuple(w.blocks)
+    assert w.children == (w.css, *w.blocks)
 
 
 

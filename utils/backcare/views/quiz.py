@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .render import render
 
-__all__ = ["NOT_REVIEWED", "feedback_html", "note_html", "prompt_html"]
+__all__ = ["NOT_REVIEWED", "feedback_html", "note_html", "prompt_html", "style_html"]
 
 NOT_REVIEWED = "These questions have not yet been clinically peer-reviewed."
 
@@ -30,3 +30,8 @@ def feedback_html(feedback) -> str:
 def prompt_html(prompt: str, number: int, total: int) -> str:
     """The question's header: "Question n of N." in bold, then the prompt."""
     return render("quiz_prompt.html.j2", prompt=prompt, number=number, total=total)
+
+
+def style_html() -> str:
+    """The self-check's layout rules (long choices wrap beside their button), as one ``<style>`` element."""
+    return render("quiz_style.html.j2")

@@ -15,7 +15,7 @@ from ipywidgets.widgets.widget_link import Link
 from ..content.quiz import Question
 from ..logic.quiz import Feedback, check_multiple, check_numeric, option_feedback, statement_feedback, summary
 from ..views.fallback import QUIZ_NOTE, fallback_bundle
-from ..views.quiz import NOT_REVIEWED, feedback_html, note_html, prompt_html
+from ..views.quiz import NOT_REVIEWED, feedback_html, note_html, prompt_html, style_html
 from .shared import html, layout, style, wide
 
 __all__ = ["QuestionBlock", "Quiz"]
@@ -162,10 +162,13 @@ class Quiz(widgets.VBox):
     def __init__(self, questions: Sequence[Question], not_reviewed: bool = False):
         self.questions = list(questions)
         self.blocks = [QuestionBlock(q, i, len(self.questions)) for i, q in enumerate(self.questions, start=1)]
-        children: list[widgets.Widget] = list(self.blocks)
+        # the layout rules travel with the quiz (JupyterLab has no site stylesheet); see templates/views/quiz_style
+        self.css = widgets.HTML(style_html(), layout=layout(width="auto"))
+        children: list[widgets.Widget] = [self.css, *self.blocks]
         if not_reviewed:  # a chapter's bank with no current sign-off record in content/reviews/
             children.append(_html(NOT_REVIEWED, "backcare-quiz-review"))
         super().__init__(children=children, layout=layout(width="auto"))
+        self.add_class("bc-quiz")
 
     def __repr__(self) -> str:
         return summary(self.questions)
