@@ -85,3 +85,33 @@ def test_all_views_text_reads_every_stack_child_not_only_the_selected_one():
         children = (Stack(),)
 
     assert set(keys_shown(all_views_text(VBox()))) == {"Chou2011", "Downie2013"}
+
+
+def test_shown_keys_are_kept_under_the_content_and_code_key_and_refreshed_when_code_changes(tmp_path, monkeypatch):
+    """Issue 19: an unchanged chapter's shown sources are read back, not recomputed in a new process; a changed code
+    cell, ``refresh`` (what ``execute`` sets) and ``off`` all compute afresh."""
+    import shutil
+
+    from backcare.charts import cache
+    from backcare.lessons import references
+
+    monkeypatch.setattr(cache, "ENABLED", True)
+    monkeypatch.setenv("BACKCARE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("BACKCARE_CHART_CACHE", "1")
+    nb = tmp_path / "02_assessment_and_diagnosis.ipynb"
+    shutil.copy(notebooks_dir() / nb.name, nb)
+    calls = []
+    monkeypatch.setattr(references, "_compute_shown_keys", lambda p: calls.append(p) or ["Costa2012"])
+    assert _shown_keys(nb) == ["Costa2012"] and len(calls) == 1
+    assert _shown_keys(nb) == ["Costa2012"] and len(calls) == 1  # read back: no second computation
+    data = json.loads(nb.read_text(encoding="utf-8"))
+    code = next(c for c in data["cells"] if c["cell_type"] == "code")
+    code["source"] = "".join(code["source"]) + "\n"
+    nb.write_text(json.dumps(data), encoding="utf-8")
+    _shown_keys(nb)
+    assert len(calls) == 2  # a changed code cell is a different key
+    monkeypatch.setenv("BACKCARE_CHART_CACHE", "refresh")
+    _shown_keys(nb)
+    monkeypatch.setenv("BACKCARE_CHART_CACHE", "0")
+    _shown_keys(nb)
+    assert len(calls) == 4

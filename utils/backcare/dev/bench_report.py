@@ -50,12 +50,22 @@ def report(results: dict) -> str:
             "|---|---:|---:|",
             f"| series ({nbv['notebooks']} notebooks) | {nbv['series_s']:.1f} | {nbv['series_rc']} |",
             f"| floor ({nbv['notebooks']} notebooks) | {nbv['floor_s']:.1f} | {nbv['floor_rc']} |",
+        ]
+        if "drawn_s" in nbv:
+            lines.append(f"| series, every chart drawn ({nbv['notebooks']} notebooks) | {nbv['drawn_s']:.1f} | "
+                         f"{nbv['drawn_rc']} |")
+        lines += [
             "",
             f"Ratio series / floor: **{nbv['ratio']:.2f}x** (target <= {t['nbval_ratio']}x: "
             f"{_ok(nbv['ratio'], t['nbval_ratio'])}).",
             "",
         ]
-        if nbv["series_rc"] or nbv["floor_rc"]:
+        if "drawn_s" in nbv:
+            lines += [f"The series runs twice: first with every chart drawn ({nbv['drawn_ratio']:.2f}x the floor; "
+                      "the chart cache refreshed, as on a first run or after a change to code or content), then the "
+                      "timed run above, which reuses the charts the first run stored (`backcare.charts.cache`, keyed "
+                      "by content, code, libraries and data).", ""]
+        if nbv["series_rc"] or nbv["floor_rc"] or nbv.get("drawn_rc"):
             failed = ", ".join(nbv.get("failed") or []) or "see the exit code"
             lines += [f"nbval failed ({failed}): a failing cell stops early, so the ratio is only indicative; "
                       "run `make execute` and `make test`.", ""]
@@ -83,7 +93,8 @@ def report(results: dict) -> str:
         for r in rss:
             lines.append(f"| {r['chapter']} | {r['peak_rss_mb']:.0f} | {_ok(r['peak_rss_mb'], t['rss_mb'])} |"
                          f" {r['execute_s']:.1f} |")
-        lines += ["", f"Target: <= {t['rss_mb']:.0f} MB.", ""]
+        lines += ["", f"Target: <= {t['rss_mb']:.0f} MB. Every chart is drawn (the chart cache refreshed, not read): "
+                      "the larger peak.", ""]
     html = results.get("html")
     if html is not None:
         lines += ["## Static site build (`python -m backcare html`)", "",

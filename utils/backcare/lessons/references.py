@@ -3,7 +3,9 @@ its ``[@Key]`` citations and returns a displayable list of exactly those referen
 cell can never drift from the prose."""
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -58,7 +60,41 @@ def references_for(notebook: str | Path) -> ReferenceList:
 
 
 def _shown_keys(path: Path) -> list[str]:
-    """The keys the notebook's outputs name, computed in a fresh process (its widgets never join this kernel)."""
+    """The keys the notebook's outputs name, computed in a fresh process (its widgets never join this kernel).
+
+    The answer is a pure function of the notebook's code cells, the content files, the package's code and the library
+    versions, so it is kept beside the chart cache under that same key (:func:`backcare.charts.cache.generation` plus
+    a hash of the code cells): a second run of an unchanged chapter reads it instead of starting a process that makes
+    every call again (issue 19). ``execute`` always recomputes and refreshes it; ``BACKCARE_CHART_CACHE=0`` and the
+    test process turn it off."""
+    from ..charts import cache
+
+    mode = cache._mode() if cache.ENABLED else "off"
+    if mode == "off":
+        return _compute_shown_keys(path)
+    try:
+        code = "\0".join(c["source"] for c in _read_cells(path).get("cells", []) if c.get("cell_type") == "code")
+        key = hashlib.sha256(code.encode("utf-8")).hexdigest()
+        stored = cache.cache_dir().parent / "sources" / cache.generation() / f"{key}.json"
+    except OSError:
+        return _compute_shown_keys(path)
+    if mode == "on":
+        try:
+            return json.loads(stored.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+    keys = _compute_shown_keys(path)
+    try:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        tmp = stored.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(keys), encoding="utf-8")
+        os.replace(tmp, stored)
+    except OSError:
+        pass
+    return keys
+
+
+def _compute_shown_keys(path: Path) -> list[str]:
     import os
     import subprocess
     import sys
