@@ -60,3 +60,16 @@ def test_contents_page_lists_chapters_and_teacher_pages_in_the_one_layout(tmp_pa
     assert "<li>Explain &lt;why&gt; &amp; how</li>" in html  # content text is escaped
     assert html.index('<h2 id="teachers">For teachers</h2>') < html.index('href="99_t.html"')
     assert 'role="banner"' in html and 'role="contentinfo"' in html and "<title>Back pain care" in html
+
+
+def test_a_full_build_removes_pages_of_chapters_that_no_longer_exist(tmp_path):
+    """After 03 was split into 03a and 03b, a rebuild must not leave the old 03 page beside the parts."""
+    from backcare.builders.site import remove_orphan_pages
+
+    for name in ("03_self_care_and_non_invasive.html", "03a_self_care_and_staying_active.html", "index.html",
+                 "glossary.html", "notes.html"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert remove_orphan_pages(tmp_path, {"03a_self_care_and_staying_active.html"}) == [
+        "03_self_care_and_non_invasive.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "03a_self_care_and_staying_active.html", "glossary.html", "index.html", "notes.html"]

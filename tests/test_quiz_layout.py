@@ -84,3 +84,58 @@ def test_long_choices_wrap_without_overlap(tmp_path, browser, width):
         assert long["height"] >= 2.5 * long["lh"], "at 390 px the long choice should wrap onto several lines"
     else:
         assert long["height"] < 2.5 * long["lh"]
+
+
+# --- the predict-then-reveal widgets (widgets/predict.py's RevealStack) carry the same rules -----------------------
+
+def _predict():
+    from backcare.widgets.predict import predict_then_reveal
+    return predict_then_reveal("Which first plan fits best?",
+                               [(LONG, "<p>Right.</p>"), ("Rest first.", "<p>Not quite.</p>"),
+                                ("An MRI first, to see what is damaged before she moves more.", "<p>Not quite.</p>")],
+                               "<p>The guideline plan.</p>", title="First plan")
+
+
+def test_the_predict_widget_carries_the_same_rules_and_class():
+    from backcare.widgets.reveal import pick_then_reveal
+    for w in (_predict(), pick_then_reveal("T", "Which?", [("A", "<p>a</p>"), ("B", "<p>b</p>")])):
+        assert "bc-reveal" in w._dom_classes
+        assert w.children[0] is w.css and w.css.value == style_html()
+    assert ":is(.bc-quiz, .bc-reveal) .widget-radio-box label" in style_html()
+
+
+_MEASURE_PREDICT = _MEASURE.replace(".bc-quiz .widget-radio-box", ".bc-reveal .widget-radio-box")
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("width", [390, 1280])
+def test_long_prediction_choices_wrap_without_overlap(tmp_path, browser, width):
+    from ipywidgets.embed import dependency_state, embed_minimal_html
+
+    embed, _ = _browser_or_skip()
+    w = _predict()
+    page_file = tmp_path / "predict.html"
+    embed_minimal_html(page_file, views=[w], state=dependency_state([w, w.link], drop_defaults=False),
+                       title="Predict", requirejs=False, cors=False, embed_url=embed.as_uri())
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+        page.goto(page_file.as_uri())
+        page.wait_for_selector(".bc-reveal .widget-radio-box label", timeout=20_000)
+        labels = page.evaluate(_MEASURE_PREDICT)[0]
+        page.screenshot(path=str(tmp_path / f"predict_{width}.png"), full_page=True)
+        page.click(".bc-reveal .widget-radio-box label >> nth=2")  # the third choice has a button to press
+        page.wait_for_selector("text=The guideline plan.", timeout=5_000)
+    finally:
+        context.close()
+    assert [lab["text"] for lab in labels] == [LONG[:30], "Rest first.", "An MRI first, to see what is d"]
+    for above, below in zip(labels, labels[1:]):
+        assert above["bottom"] <= below["top"] + 0.5, f"{above['text']!r} runs over {below['text']!r} at {width} px"
+    for lab in labels:
+        assert lab["over"] <= 1, f"{lab['text']!r} overflows its own box at {width} px"
+        assert lab["right"] <= width, f"{lab['text']!r} runs off a {width} px page"
+        assert lab["inputLeft"] <= lab["left"] + 4, "the radio button sits at the start of its choice"
+    if width == 390:
+        assert labels[0]["height"] >= 2.5 * labels[0]["lh"], "at 390 px the long choice should wrap onto several lines"

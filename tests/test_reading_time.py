@@ -79,3 +79,17 @@ def test_counts_a_small_notebook(tmp_path):
     r = reading_time(path)
     assert (r.words, r.interactives, r.stated_minutes) == (9, 1, 5)
     assert r.minutes == pytest.approx(9 / 150 + 3)
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=[p.stem for p in CHAPTERS])
+def test_the_time_stated_in_the_prose_is_the_metadata_time(path):
+    """The student reads "Time: about N minutes"; the index and the reading-time check use the metadata. One number."""
+    import json
+    import re
+
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    prose = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    stated = re.search(r"\*\*Time:\*\* about (\d+) minutes", prose)
+    assert stated, f"{path.stem}: no '**Time:** about N minutes' line"
+    assert int(stated.group(1)) == nb["metadata"]["backcare"]["minutes"], (
+        f"{path.stem}: the prose says {stated.group(1)} minutes, the metadata {nb['metadata']['backcare']['minutes']}")

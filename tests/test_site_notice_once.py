@@ -92,12 +92,14 @@ _SIZES = """() => ['.bc-notice-block .bc-urgent', '.bc-notice-small', 'main .jp-
 
 @pytest.mark.browser
 @pytest.mark.slow
-@pytest.mark.parametrize("width", [390, 1280])
-def test_the_urgent_lines_are_full_size(site_page, browser, width):
-    """Full size: not smaller than the chapter's own paragraphs, and larger than the small "not advice" line."""
+@pytest.mark.parametrize("width, media", [(390, "screen"), (1280, "screen"), (794, "print")])
+def test_the_urgent_lines_are_full_size(site_page, browser, width, media):
+    """Full size, on screen and on paper: not smaller than the chapter's own paragraphs, and larger than the small
+    "not advice" line."""
     context = browser.new_context(viewport={"width": width, "height": 900})
     try:
         page = context.new_page()
+        page.emulate_media(media=media)
         page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
         page.goto(site_page("01_understanding_back_pain").as_uri())
         urgent, small, body = page.evaluate(_SIZES)

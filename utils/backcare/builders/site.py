@@ -288,6 +288,14 @@ def _render_executed(pages: list[Page], i: int, out: Path, nb, audience: str = D
     return target
 
 
+def remove_orphan_pages(out: Path, current: set[str]) -> list[str]:
+    """Remove chapter pages (``NN*_*.html``) in ``out`` that no notebook makes any more; return their names."""
+    gone = sorted(p.name for p in Path(out).glob("[0-9][0-9]*_*.html") if p.name not in current)
+    for name in gone:
+        (Path(out) / name).unlink()
+    return gone
+
+
 def build(out: Path | None = None, names: list[str] | None = None, *, execute: bool | str = "auto",
           source: Path | None = None, audience: str = DEFAULT_AUDIENCE) -> list[Path]:
     """Build the site for ``audience`` from the notebooks in ``source`` (default ``notebooks/``) into ``out``
@@ -307,6 +315,8 @@ def build(out: Path | None = None, names: list[str] | None = None, *, execute: b
         raise SystemExit(f"site build stopped: {exc}") from None
     if not pages:
         raise SystemExit(f"site build stopped: no notebooks named NN_*.ipynb in {source or notebooks_dir()}")
+    if not names:  # a full build: pages of chapters renamed or split since an earlier build go (03 -> 03a, 03b)
+        remove_orphan_pages(out, {p.html_name for p in pages})
     left_out = [p for p in pages if p.is_instructor and audience != "teacher"]
     for page in left_out:
         (out / page.html_name).unlink(missing_ok=True)

@@ -27,14 +27,18 @@ from typing import Sequence
 import ipywidgets as widgets
 
 from ..views.fallback import PREDICT_NOTE
+from ..views.quiz import style_html
 from ..views.render import render
 from .explorer import _Described
 from .shared import html, layout, wide
 
 
 class RevealStack(_Described, widgets.VBox):
-    """Children (a question or header, a control, a Stack of pre-rendered views); the Stack shows nothing until the
-    reader picks, then the view of that pick. Subclasses say how they describe themselves."""
+    """Children (the layout rules, a question or header, a control, a Stack of pre-rendered views); the Stack shows
+    nothing until the reader picks, then the view of that pick. Subclasses say how they describe themselves.
+
+    The layout rules are the self-check's (templates/views/quiz_style.html.j2, scoped to ``.bc-reveal``): a long choice
+    wraps beside its button instead of running over the next one on a narrow page."""
 
     css_class = "bc-predict"
 
@@ -43,8 +47,10 @@ class RevealStack(_Described, widgets.VBox):
         self.labels = list(labels)
         self.control = control
         self.stack = stack
-        super().__init__(children=[header, control, stack], layout=layout(width="100%"))
+        self.css = html(style_html(), width="auto")  # travels with the widget: JupyterLab has no site stylesheet
+        super().__init__(children=[self.css, header, control, stack], layout=layout(width="100%"))
         self.add_class(self.css_class)
+        self.add_class("bc-reveal")
 
     def visible_html(self) -> str | None:
         if self.stack.selected_index is None:
