@@ -150,3 +150,14 @@ def test_keyword_arguments_are_part_of_the_key(on):
     assert cache.cached_png(bars, (1, 2), title="a") == a and len(CALLS) == 1
     assert cache.cached_png(bars, (1, 2), title="b") != a and len(CALLS) == 2
     assert cache.chart_key(bars, ((1, 2),), {"title": "a"}) != cache.chart_key(bars, ((1, 2), "a"))
+
+
+def test_blank_mode_draws_nothing_and_returns_a_valid_png(on, monkeypatch):
+    import io
+
+    from PIL import Image
+
+    monkeypatch.setenv("BACKCARE_CHART_CACHE", "blank")
+    png = cache.cached_png(bars, (1, 2))
+    assert CALLS == [] and not (on / "charts").exists()
+    assert Image.open(io.BytesIO(png)).size == (1, 1)

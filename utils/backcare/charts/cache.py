@@ -19,7 +19,8 @@ committed outputs) always draws afresh and refreshes the entries (``BACKCARE_CHA
 
 Where: ``$BACKCARE_CACHE_DIR`` or ``$XDG_CACHE_HOME/backcare`` (``~/.cache/backcare``), in ``charts/<generation>/``;
 generations unused for a week are removed. ``BACKCARE_CHART_CACHE=0`` turns it off; a folder that cannot be written
-turns it off silently (the chart is drawn as usual).
+turns it off silently (the chart is drawn as usual). ``BACKCARE_CHART_CACHE=blank`` draws nothing and returns a 1x1
+white PNG: only for tools that read what charts say and never show them (the references a chapter's outputs name).
 
 Examples
 --------
@@ -54,7 +55,12 @@ def _mode() -> str:
     value = os.environ.get("BACKCARE_CHART_CACHE", "1").strip().lower()
     if value in ("0", "off", "no", "false"):
         return "off"
-    return "refresh" if value == "refresh" else "on"
+    return value if value in ("refresh", "blank") else "on"
+
+
+#: What ``cached_png`` returns in ``blank`` mode: a 1x1 white PNG.
+BLANK_PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415478da63f8ff"
+                          "ff3f0005fe02fea7d6a6e10000000049454e44ae426082")
 
 
 def cache_dir() -> Path:
@@ -147,6 +153,8 @@ def _draw(plot: Callable, args: tuple, kwargs: dict) -> bytes:
 def cached_png(plot: Callable, *args, **kwargs) -> bytes:
     """``png_bytes(plot(*args, **kwargs))`` (the figure closed), from the cache when it holds this exact chart."""
     mode = _mode() if ENABLED else "off"
+    if mode == "blank":  # a tool that reads what charts say (alt text, tables), never their pixels
+        return BLANK_PNG
     if mode == "off":
         return _draw(plot, args, kwargs)
     key = chart_key(plot, args, kwargs)

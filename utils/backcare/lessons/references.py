@@ -100,8 +100,10 @@ def _compute_shown_keys(path: Path) -> list[str]:
     import sys
 
     package_root = str(Path(__file__).resolve().parents[2])
+    # The references are read from what outputs say (tables, captions, alt text), never from chart pixels: the process
+    # draws no chart (BACKCARE_CHART_CACHE=blank; a chapter's charts were drawn twice per run, issue 19).
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH")) if p),
-               MPLBACKEND="Agg")
+               MPLBACKEND="Agg", BACKCARE_CHART_CACHE="blank")
     done = subprocess.run([sys.executable, "-m", "backcare.builders.sources", str(path)], capture_output=True,
                           text=True, env=env)
     if done.returncode != 0:
