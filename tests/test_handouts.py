@@ -48,6 +48,22 @@ def test_key_chart_prefers_a_cell_tagged_key_chart():
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+def test_a_chapter_names_at_most_one_key_chart_and_it_has_a_figure(path):
+    nb = _nb(path)
+    tagged = [c for c in nb["cells"] if "key-chart" in (c.get("metadata", {}).get("tags") or [])]
+    assert len(tagged) <= 1, f"{path.stem}: {len(tagged)} cells tagged key-chart; the summary shows one"
+    if tagged:
+        assert handouts.key_chart({"cells": tagged}) is not None, f"{path.stem}: the key-chart cell shows no figure"
+
+
+def test_03b_summary_shows_its_named_pain_chart_not_the_four_panel_your_turn():
+    nb = _nb(next(p for p in CHAPTERS if p.stem.startswith("03b")))
+    alt = handouts.key_chart(nb)["alt"]
+    assert alt.startswith("Forest chart of 3 effect estimates on 2 scales")
+    assert "Panel pain 0-100" in alt and "disability" not in alt.lower()
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
 def test_every_chapter_summary_has_objectives_and_summary(path):
     page = handouts.summary_html(nbformat.from_dict(_nb(path)), path.name)
     meta = _nb(path)["metadata"]["backcare"]

@@ -46,7 +46,11 @@ def test_the_date_shows_in_a_positions_details():
     assert "Checked against the guideline on 2026-11-29." in html
     undated, = position_cells("superficial_heat", "NICE")
     assert undated.checked_on is None
-    assert "Checked against" not in positions_matrix(["superficial_heat"], guidelines=["NICE"]).to_html()
+    undated_html = positions_matrix(["superficial_heat"], guidelines=["NICE"]).to_html()
+    assert "Checked against" not in undated_html
+    assert "Not yet checked against the guideline's own text." in undated_html  # said, not left to silence
+    gap, = position_cells("superficial_heat", "CDC")  # out of scope: not a recorded position, nothing to check
+    assert not gap.recorded
 
 
 def test_a_packet_shows_dates_and_not_yet_checked():

@@ -31,7 +31,9 @@ TAG_REMOVE_CELL = "remove-cell"
 TAG_ANSWER = "answer"
 #: The optional code cell ending a chapter's main section that the student is invited to change.
 TAG_YOUR_TURN = "your-turn"
-KNOWN_TAGS = frozenset({TAG_INSTRUCTOR, TAG_IGNORE_OUTPUT, TAG_REMOVE_CELL, TAG_ANSWER, TAG_YOUR_TURN})
+#: The chart the chapter's one-page summary handout shows (at most one cell); without it, the chapter's first chart.
+TAG_KEY_CHART = "key-chart"
+KNOWN_TAGS = frozenset({TAG_INSTRUCTOR, TAG_IGNORE_OUTPUT, TAG_REMOVE_CELL, TAG_ANSWER, TAG_YOUR_TURN, TAG_KEY_CHART})
 
 
 @dataclass(frozen=True)

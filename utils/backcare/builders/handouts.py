@@ -76,7 +76,10 @@ def summary_markdown(nb) -> str:
 
 
 def key_chart(nb) -> dict | None:
-    """The chapter's key chart: the first figure of a cell tagged ``key-chart``, else the first figure."""
+    """The chapter's key chart: the first figure of a cell tagged ``key-chart`` (the chapter names it; notebook_meta's
+    TAG_KEY_CHART), else the chapter's first figure."""
+    from ..notebook_meta import TAG_KEY_CHART
+
     def figures(cells):
         for cell in cells:
             for out in cell.get("outputs", []):
@@ -91,7 +94,7 @@ def key_chart(nb) -> dict | None:
                 if m:
                     yield {"src": m.group(2), "alt": html.unescape(m.group(1))}
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
-    tagged = [c for c in code if "key-chart" in (c.get("metadata", {}).get("tags") or [])]
+    tagged = [c for c in code if TAG_KEY_CHART in (c.get("metadata", {}).get("tags") or [])]
     for cells in (tagged, code):
         for fig in figures(cells):
             return fig

@@ -37,6 +37,7 @@ class PositionCell:
     paraphrase: str | None = None
     note: str | None = None
     checked_on: str | None = None  # ISO date the position was last checked against the guideline (None: not yet)
+    recorded: bool = False  # a row of content/positions.yaml (not a gap such as "no position for this condition")
 
     @property
     def symbol(self) -> str:
@@ -94,7 +95,7 @@ def position_cells(treatment_id: str, guideline: str, condition: str | None = No
         return [PositionCell("not_recorded")]
     return [PositionCell(p.direction if p.verified else None, p.population, p.strength, p.certainty, p.condition,
                          p.recommendation_id, p.paraphrase, None if p.verified else p.note,
-                         p.checked_on.isoformat() if p.checked_on else None) for p in found]
+                         p.checked_on.isoformat() if p.checked_on else None, recorded=True) for p in found]
 
 
 def applicable_position(treatment: str, guideline: str, condition: str):
