@@ -157,7 +157,8 @@ def drive_start_here(page) -> None:
 
 def drive_assessment(page) -> None:
     """02: tick STarT Back checkboxes until the answers are the synthetic high-risk example; after each click the
-    result shown is ``start_back_summary(answers)`` of the ticks so far (scored by ``logic.start_back.start_back``)."""
+    result shown is ``start_back_summary(answers, with_source=False)`` of the ticks so far (the calculator's heading
+    carries the source line) (scored by ``logic.start_back.start_back``)."""
     from backcare.lessons.start_back import RISK_EXAMPLES, SYNTHETIC_START_BACK
     from backcare.views.start_back import start_back_summary
     from backcare.logic.start_back import START_BACK_ITEMS
@@ -167,19 +168,20 @@ def drive_assessment(page) -> None:
     calculator = page.locator(".widget-vbox").filter(has=first).last
     calculator.scroll_into_view_if_needed()
     answers = dict(SYNTHETIC_START_BACK)
-    expect_shown(page, calculator, start_back_summary(answers).html, "STarT Back on opening")
+    expect_shown(page, calculator, start_back_summary(answers, with_source=False).html, "STarT Back on opening")
     target = RISK_EXAMPLES["high"]
     for item in START_BACK_ITEMS:
         if answers[item.number] == target[item.number]:
             continue
         page.get_by_label(f"{item.number}. {item.text}", exact=True).click()
         answers[item.number] = target[item.number]
-        expect_shown(page, calculator, start_back_summary(answers).html, f"STarT Back after item {item.number}")
+        expect_shown(page, calculator, start_back_summary(answers, with_source=False).html,
+                     f"STarT Back after item {item.number}")
     assert answers == target
 
 
 def drive_comparing_options(page) -> None:
-    """06: the condition x guideline explorer shows ``options_view_html(condition, guideline)`` for the pair chosen."""
+    """06a: the condition x guideline explorer shows ``options_view_html(condition, guideline)`` for the pair chosen."""
     from backcare.logic.vocabulary import CONDITIONS, GUIDELINES
     from backcare.views.comparing import options_view_html
 
@@ -195,7 +197,7 @@ def drive_comparing_options(page) -> None:
                      f"options explorer at {conds[ci]} / {GUIDELINES[gi]}")
 
 
-DRIVERS = {"00_": drive_start_here, "02_": drive_assessment, "06_": drive_comparing_options}
+DRIVERS = {"00_": drive_start_here, "02_": drive_assessment, "06a_": drive_comparing_options}
 
 
 #: Chapters whose widgets Run All alone covers here (every view renders, no error, nothing leaves 127.0.0.1), and why
@@ -203,10 +205,12 @@ DRIVERS = {"00_": drive_start_here, "02_": drive_assessment, "06_": drive_compar
 #: values are asserted by the chapter's unit tests. A chapter with widgets and neither entry fails below.
 RUN_ONLY = {
     "01_": "natural-history and triage explorers: pre-rendered Stack views, switched in the static-page tests",
-    "03_": "tier explorer and care-team explorer: pre-rendered Stack views, switched in the static-page tests",
+    "03a_": "responders predict-then-reveal and explorer: pre-rendered views, clicked in the predict and static-page tests",
+    "03b_": "tier explorer and care-team explorer: pre-rendered Stack views, switched in the static-page tests",
     "04_": "tier explorer: pre-rendered Stack views, switched in the static-page tests",
     "05a_": "risk and tier explorers: pre-rendered Stack views, switched in the static-page tests",
     "05b_": "tier explorer: pre-rendered Stack views, switched in the static-page tests",
+    "06b_": "time-to-effect and procedure-risk explorers: pre-rendered Stack views, switched in the static-page tests",
     "07_": "case explorers: pre-rendered Stack views, switched in the static-page tests",
     "99_": "instructor guide: one profession explorer (Stack), switched in the static-page tests",
 }
@@ -223,4 +227,4 @@ def test_every_chapter_with_widgets_has_a_lab_driver_or_a_reason():
     stale = [prefix for prefix in covered if _notebook(prefix) is None]
     assert stale == [], f"DRIVERS/RUN_ONLY name chapters that do not exist: {stale}"
     driven = [n for n in with_widgets if any(n.startswith(prefix) for prefix in DRIVERS)]
-    assert len(driven) >= 3, "the Lab test must work the interactives of at least chapters 00, 02 and 06"
+    assert len(driven) >= 3, "the Lab test must work the interactives of at least chapters 00, 02 and 06a"
