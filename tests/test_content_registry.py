@@ -36,6 +36,13 @@ def test_every_entry_names_an_importable_model_and_a_description():
         assert entry.about
 
 
+def test_each_pattern_is_registered_once():
+    """Two entries for one pattern let the first win silently (reviews/*.yaml was listed twice, once without its
+    schema)."""
+    patterns = [e.pattern for e in REGISTRY]
+    assert len(patterns) == len(set(patterns)), sorted(p for p in patterns if patterns.count(p) > 1)
+
+
 def test_unknown_file_name_gets_the_one_message_format():
     with pytest.raises(ValueError, match=r"^'glosary.yaml' is not a valid content file; supported values are "
                                          r".*\(similar: glossary.yaml[^)]*\)"):

@@ -3,6 +3,8 @@ phone-wide page (390 px) and a desktop page (1280 px), with the html-manager's o
 with the same rules, in JupyterLab); and the static fallback lists long choices as list items."""
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 from backcare.content.quiz import Option, Question
@@ -40,7 +42,7 @@ def test_static_fallback_lists_a_long_choice_as_a_list_item():
     assert '<ul class="bc-static-choices">' in html
 
 
-_MEASURE = """() => [...document.querySelectorAll('.bc-quiz .widget-radio-box')].map(box => {
+_MEASURE = """(scope) => [...document.querySelectorAll(scope + ' .widget-radio-box')].map(box => {
   const labels = [...box.querySelectorAll('label')];
   return labels.map(l => { const r = l.getBoundingClientRect(), i = l.querySelector('input').getBoundingClientRect();
     return {top: r.top, bottom: r.bottom, right: r.right, height: r.height, over: l.scrollHeight - l.clientHeight,
@@ -49,29 +51,30 @@ _MEASURE = """() => [...document.querySelectorAll('.bc-quiz .widget-radio-box')]
 })"""
 
 
-@pytest.mark.browser
-@pytest.mark.slow
-@pytest.mark.parametrize("width", [390, 1280])
-def test_long_choices_wrap_without_overlap(tmp_path, browser, width):
+@contextlib.contextmanager
+def _embedded_page(tmp_path, browser, width, widget, state_widgets, scope):
+    """``widget`` embedded with the html-manager as on the web page, opened offline at ``width`` px; yields the page
+    and the label boxes of its first radio group (``_MEASURE`` within ``scope``), then saves a screenshot."""
     from ipywidgets.embed import dependency_state, embed_minimal_html
 
     embed, _ = _browser_or_skip()
-    w = quiz([_question()])
-    links = [link for block in w.blocks for link in block.links]
-    page_file = tmp_path / "quiz.html"
-    embed_minimal_html(page_file, views=[w], state=dependency_state([w, *links], drop_defaults=False),
-                       title="Self-check", requirejs=False, cors=False, embed_url=embed.as_uri())
+    page_file = tmp_path / f"{scope.strip('.')}.html"
+    embed_minimal_html(page_file, views=[widget], state=dependency_state(state_widgets, drop_defaults=False),
+                       title="Layout", requirejs=False, cors=False, embed_url=embed.as_uri())
     context = browser.new_context(viewport={"width": width, "height": 900})
     try:
         page = context.new_page()
         page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
         page.goto(page_file.as_uri())
-        page.wait_for_selector(".bc-quiz .widget-radio-box label", timeout=20_000)
-        boxes = page.evaluate(_MEASURE)
-        page.screenshot(path=str(tmp_path / f"quiz_{width}.png"), full_page=True)
+        page.wait_for_selector(f"{scope} .widget-radio-box label", timeout=20_000)
+        labels = page.evaluate(_MEASURE, scope)[0]
+        page.screenshot(path=str(tmp_path / f"{scope.strip('.')}_{width}.png"), full_page=True)
+        yield page, labels
     finally:
         context.close()
-    labels = boxes[0]
+
+
+def _assert_choices_wrap_without_overlap(labels, width):
     assert [lab["text"] for lab in labels] == [LONG[:30], "Rest first.", "An MRI first, to see what is d"]
     for above, below in zip(labels, labels[1:]):
         assert above["bottom"] <= below["top"] + 0.5, f"{above['text']!r} runs over {below['text']!r} at {width} px"
@@ -84,6 +87,17 @@ def test_long_choices_wrap_without_overlap(tmp_path, browser, width):
         assert long["height"] >= 2.5 * long["lh"], "at 390 px the long choice should wrap onto several lines"
     else:
         assert long["height"] < 2.5 * long["lh"]
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("width", [390, 1280])
+def test_long_choices_wrap_without_overlap(tmp_path, browser, width):
+    w = quiz([_question()])
+    links = [link for block in w.blocks for link in block.links]
+    with _embedded_page(tmp_path, browser, width, w, [w, *links], ".bc-quiz") as (_, labels):
+        pass
+    _assert_choices_wrap_without_overlap(labels, width)
 
 
 # --- the predict-then-reveal widgets (widgets/predict.py's RevealStack) carry the same rules -----------------------
@@ -104,38 +118,12 @@ def test_the_predict_widget_carries_the_same_rules_and_class():
     assert ":is(.bc-quiz, .bc-reveal) .widget-radio-box label" in style_html()
 
 
-_MEASURE_PREDICT = _MEASURE.replace(".bc-quiz .widget-radio-box", ".bc-reveal .widget-radio-box")
-
-
 @pytest.mark.browser
 @pytest.mark.slow
 @pytest.mark.parametrize("width", [390, 1280])
 def test_long_prediction_choices_wrap_without_overlap(tmp_path, browser, width):
-    from ipywidgets.embed import dependency_state, embed_minimal_html
-
-    embed, _ = _browser_or_skip()
     w = _predict()
-    page_file = tmp_path / "predict.html"
-    embed_minimal_html(page_file, views=[w], state=dependency_state([w, w.link], drop_defaults=False),
-                       title="Predict", requirejs=False, cors=False, embed_url=embed.as_uri())
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    try:
-        page = context.new_page()
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
-        page.goto(page_file.as_uri())
-        page.wait_for_selector(".bc-reveal .widget-radio-box label", timeout=20_000)
-        labels = page.evaluate(_MEASURE_PREDICT)[0]
-        page.screenshot(path=str(tmp_path / f"predict_{width}.png"), full_page=True)
+    with _embedded_page(tmp_path, browser, width, w, [w, w.link], ".bc-reveal") as (page, labels):
         page.click(".bc-reveal .widget-radio-box label >> nth=2")  # the third choice has a button to press
         page.wait_for_selector("text=The guideline plan.", timeout=5_000)
-    finally:
-        context.close()
-    assert [lab["text"] for lab in labels] == [LONG[:30], "Rest first.", "An MRI first, to see what is d"]
-    for above, below in zip(labels, labels[1:]):
-        assert above["bottom"] <= below["top"] + 0.5, f"{above['text']!r} runs over {below['text']!r} at {width} px"
-    for lab in labels:
-        assert lab["over"] <= 1, f"{lab['text']!r} overflows its own box at {width} px"
-        assert lab["right"] <= width, f"{lab['text']!r} runs off a {width} px page"
-        assert lab["inputLeft"] <= lab["left"] + 4, "the radio button sits at the start of its choice"
-    if width == 390:
-        assert labels[0]["height"] >= 2.5 * labels[0]["lh"], "at 390 px the long choice should wrap onto several lines"
+    _assert_choices_wrap_without_overlap(labels, width)

@@ -95,7 +95,6 @@ REGISTRY: tuple[Entry, ...] = (
           "chapters/schema/vignettes.json"),
     Entry("answers/*.yaml", "backcare.content.answers:AnswerFile", "model answers, one file per chapter",
           "schema/answers.json"),
-    Entry("reviews/*.yaml", "backcare.content.reviews:ReviewRecord", "clinical sign-off records (none yet)", None),
     Entry("quiz/*.yaml", "backcare.content.quiz:QuestionBank", "self-check question banks", "quiz/question_bank.schema.json"),
     Entry("notices.yaml", "backcare.content.notices:NoticesFile", "the not-advice and urgent-symptoms notices",
           "schema/notices.json"),
