@@ -91,16 +91,6 @@ def test_start_back_guide_points_to_keele_and_uses_the_course_rules():
     assert "does\n    not reproduce the items" in page or "not reproduce the items" in page
 
 
-#: Chapters whose printed page is still longer than the handout budget: they need the shortening that issue 16 asks
-#: for (split or cut to ~3,500 visible words). The test below fails when one of them fits, so the set only shrinks.
-OVER_BUDGET: set[str] = set()
-
-
-
-def test_the_over_budget_gap_names_only_chapters_that_exist():
-    """A chapter renamed or split (03 -> 03a, 03b) must leave the list, not sit in it excusing nothing."""
-    stale = OVER_BUDGET - {p.stem for p in CHAPTERS}
-    assert not stale, f"OVER_BUDGET names notebooks that do not exist: {sorted(stale)}"
 
 
 @pytest.fixture(scope="module")
@@ -124,11 +114,8 @@ def test_chapter_handout_within_budget_with_extractable_text(printed, site_dir, 
     assert "/StructTreeRoot" in str(reader.trailer["/Root"].keys()), "the PDF must be tagged"
     main = by_name[chapter.name].main_pages
     assert main is not None
-    if path.stem in OVER_BUDGET:  # a known gap, kept visible: fails once the chapter fits, so the list shrinks
-        assert main > handouts.PAGE_BUDGET, f"{path.stem} now fits ({main} pages): remove it from OVER_BUDGET"
-    else:
-        assert main <= handouts.PAGE_BUDGET, (
-            f"{path.stem}: {main} A4 pages before the references (budget {handouts.PAGE_BUDGET})")
+    assert main <= handouts.PAGE_BUDGET, (
+        f"{path.stem}: {main} A4 pages before the references (budget {handouts.PAGE_BUDGET})")
 
 
 @pytest.mark.slow

@@ -24,8 +24,6 @@ CHAPTERS = [p.stem for p in chapter_notebooks() if p.stem[:2] != "99"]
 # A right answer that is a date (a day with a month, or a month with a year).
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = re.compile(rf"\b(\d{{1,2}} ({_MONTHS})|({_MONTHS}) \d{{4}}|({_MONTHS}) \d{{1,2}},? \d{{4}})\b")
-# Known gaps (the chapter's owner rewrites the item): remove an entry once it is fixed; the test fails if it is stale.
-DATE_ANSWER_GAPS: set[str] = set()
 
 
 def test_the_chapters_are_found():
@@ -58,10 +56,7 @@ def test_no_right_answer_is_a_date():
     found: dict[str, list[str]] = {}
     for path in sorted(QUIZ_DIR.glob("*.yaml")):
         found.update(_date_answers(load_bank(path.stem)))
-    new = {key: hits for key, hits in found.items() if key not in DATE_ANSWER_GAPS}
-    assert not new, f"self-check items whose right answer is a date (issue 16 item 5): {new}"
-    stale = DATE_ANSWER_GAPS - set(found)
-    assert not stale, f"fixed: remove {sorted(stale)} from DATE_ANSWER_GAPS"
+    assert not found, f"self-check items whose right answer is a date (issue 16 item 5): {found}"
 
 
 @pytest.mark.parametrize("text, is_date", [

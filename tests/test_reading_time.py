@@ -17,9 +17,6 @@ SLACK = 5
 DISCUSSION = 35
 #: What a student sees on one page without opening anything (issue 16: "no chapter page over ~3,500 words").
 WORD_LIMIT = 3500
-#: Chapters still over the limit: a known gap kept visible. The test fails once a listed chapter fits, so the list
-#: shrinks; a chapter not listed may never go over.
-OVER_WORD_LIMIT: set[str] = set()
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=[p.stem for p in CHAPTERS])
@@ -36,17 +33,8 @@ def test_stated_minutes_match_the_reading_estimate(path):
 @pytest.mark.parametrize("path", CHAPTERS, ids=[p.stem for p in CHAPTERS])
 def test_no_chapter_page_shows_more_than_the_word_limit(path):
     words = reading_time(path).words
-    if path.stem in OVER_WORD_LIMIT:
-        assert words > WORD_LIMIT, f"{path.stem} now fits ({words} words): remove it from OVER_WORD_LIMIT"
-    else:
-        assert words <= WORD_LIMIT, (f"{path.stem}: {words} visible words (limit {WORD_LIMIT}): cut, collapse "
-                                     "extension material behind a click, or split the chapter")
-
-
-def test_the_known_gap_names_only_chapters_that_exist():
-    """A chapter renamed or split (03 -> 03a, 03b) must leave the list, not sit in it excusing nothing."""
-    stale = OVER_WORD_LIMIT - {p.stem for p in CHAPTERS}
-    assert not stale, f"OVER_WORD_LIMIT names notebooks that do not exist: {sorted(stale)}"
+    assert words <= WORD_LIMIT, (f"{path.stem}: {words} visible words (limit {WORD_LIMIT}): cut, collapse "
+                                 "extension material behind a click, or split the chapter")
 
 
 def test_collapsed_blocks_code_and_citations_are_not_counted():

@@ -95,7 +95,6 @@ def _shown_keys(path: Path) -> list[str]:
 
 
 def _compute_shown_keys(path: Path) -> list[str]:
-    import os
     import subprocess
     import sys
 

@@ -27,6 +27,7 @@ from typing import Iterable
 
 from markupsafe import Markup
 
+from ..choices import check_choice
 from ..logic.vocabulary import BADGES
 from .render import environment, render
 
@@ -43,9 +44,7 @@ class Badge:
 
 
 def badge(key: str) -> Badge:
-    if key not in BADGES:
-        raise ValueError(f"{key!r} is not a valid badge; supported values are {', '.join(BADGES)}")
-    return Badge(key, *BADGES[key])
+    return Badge(key, *BADGES[check_choice(key, BADGES, what="badge")])
 
 
 def badge_text(key: str) -> str:
