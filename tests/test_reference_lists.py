@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -101,7 +102,8 @@ def test_shown_keys_are_kept_under_the_content_and_code_key_and_refreshed_when_c
     nb = tmp_path / "02_assessment_and_diagnosis.ipynb"
     shutil.copy(notebooks_dir() / nb.name, nb)
     calls = []
-    monkeypatch.setattr(references, "_compute_shown_keys", lambda p: calls.append(p) or ["Costa2012"])
+    monkeypatch.setattr(references, "_compute_shown_keys",
+                        lambda ps: calls.append(ps) or {str(p): ["Costa2012"] for p in ps})
     assert _shown_keys(nb) == ["Costa2012"] and len(calls) == 1
     assert _shown_keys(nb) == ["Costa2012"] and len(calls) == 1  # read back: no second computation
     data = json.loads(nb.read_text(encoding="utf-8"))
@@ -115,3 +117,29 @@ def test_shown_keys_are_kept_under_the_content_and_code_key_and_refreshed_when_c
     monkeypatch.setenv("BACKCARE_CHART_CACHE", "0")
     _shown_keys(nb)
     assert len(calls) == 4
+
+
+def test_a_missing_answer_is_computed_with_every_other_missing_chapter_in_one_process(tmp_path, monkeypatch):
+    """Issue 19: a first run after a change starts one process for the chapters beside it, not one per chapter;
+    ``refresh`` (what ``execute`` sets) recomputes only its own chapter."""
+    import shutil
+
+    from backcare.charts import cache
+    from backcare.lessons import references
+
+    monkeypatch.setattr(cache, "ENABLED", True)
+    monkeypatch.setenv("BACKCARE_CACHE_DIR", str(tmp_path / "cache"))
+    names = ["01_understanding_back_pain.ipynb", "02_assessment_and_diagnosis.ipynb", "07_case_studies.ipynb"]
+    for name in names:
+        shutil.copy(notebooks_dir() / name, tmp_path / name)
+    (tmp_path / "scratch.ipynb").write_text("{}", encoding="utf-8")  # not a chapter: never computed
+    calls = []
+    monkeypatch.setattr(references, "_compute_shown_keys",
+                        lambda ps: calls.append(sorted(p.name for p in ps)) or {str(p): [p.stem] for p in ps})
+    monkeypatch.setenv("BACKCARE_CHART_CACHE", "refresh")
+    assert _shown_keys(tmp_path / names[2]) == [Path(names[2]).stem]
+    assert calls == [[names[2]]]
+    monkeypatch.setenv("BACKCARE_CHART_CACHE", "1")
+    assert _shown_keys(tmp_path / names[1]) == [Path(names[1]).stem]
+    assert calls[1] == names[:2]  # 02 and the missing 01 together; 07 was stored already
+    assert _shown_keys(tmp_path / names[0]) == [Path(names[0]).stem] and len(calls) == 2  # read back

@@ -7,8 +7,8 @@ is collected (:func:`backcare.views.fallback.all_views_text`, all views of an ex
 it names (:func:`backcare.logic.review_packet.keys_shown`: ``[@Key]``, a key, or the in-text label the views print).
 Nothing depends on the state of a running kernel, so the list is the same under ``execute``, nbval and the site.
 
-``references_for`` runs this module in a separate process (``python -m backcare.builders.sources NOTEBOOK``), so
-the widgets and figures it makes never join the chapter's own kernel (its saved widget state stays the same).
+``references_for`` runs this module in a separate process (``python -m backcare.builders.sources NOTEBOOK...``),
+so the widgets and figures it makes never join the chapter's own kernel (its saved widget state stays the same).
 """
 from __future__ import annotations
 
@@ -52,12 +52,13 @@ def shown_keys(notebook: str | Path) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m backcare.builders.sources NOTEBOOK.ipynb``: print the keys as a JSON list."""
+    """``python -m backcare.builders.sources NOTEBOOK.ipynb [...]``: print ``{notebook: keys}`` as one JSON line
+    (several notebooks share one process: starting Python and importing the package is most of a chapter's cost)."""
     args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        print("usage: python -m backcare.builders.sources NOTEBOOK.ipynb", file=sys.stderr)
+    if not args:
+        print("usage: python -m backcare.builders.sources NOTEBOOK.ipynb [NOTEBOOK.ipynb ...]", file=sys.stderr)
         return 2
-    print(json.dumps(shown_keys(args[0])))
+    print(json.dumps({path: shown_keys(path) for path in args}))
     return 0
 
 

@@ -70,9 +70,11 @@ def _cached(root: Path, name: str) -> Any:
 def clear_cache() -> None:
     """Forget every loaded file (tests that edit content files call this; prefer the ``content_copy`` fixture)."""
     from .loader import _cached as core_cached
+    from .loader import _default as core_default
 
     _cached.cache_clear()
     core_cached.cache_clear()
+    core_default.cache_clear()
 
 
 def read(name: str, *, root: str | Path | None = None, path: str | Path | None = None) -> Any:

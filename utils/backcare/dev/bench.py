@@ -6,8 +6,8 @@ load (a busy machine is slower; the load average is printed so numbers can be re
 What is measured (targets in brackets):
 
 - the whole series under nbval against a floor of as many notebooks that only start a kernel and import the same
-  libraries, in the same run (series / floor <= 1.5); the series runs twice, first drawing every chart (and storing
-  it in the chart cache), then timed with the charts the first run stored, and both are reported;
+  libraries, in the same run (series / floor <= 1.5); the series runs twice with a chart cache folder of its own,
+  first empty (every chart drawn and stored), then timed with what the first run stored, and both are reported;
 - widget update latency per interactive, in process: every control of every widget a notebook's cells return is
   changed at least 30 times (median <= 50 ms, p95 <= 100 ms);
 - peak resident memory of a kernel running each chapter, every chart drawn (<= 150 MB);
@@ -70,10 +70,11 @@ def notebooks(root: Path | None = None) -> list[Path]:
 # --------------------------------------------------------------------------------------------------------------------
 # 1. nbval: the series against the floor
 # --------------------------------------------------------------------------------------------------------------------
-def _pytest_nbval(paths: list[Path], cwd: Path, chart_cache: str | None = None) -> tuple[float, int, list[str]]:
+def _pytest_nbval(paths: list[Path], cwd: Path, cache_dir: Path | None = None) -> tuple[float, int, list[str]]:
     env = dict(os.environ)
-    if chart_cache is not None:
-        env["BACKCARE_CHART_CACHE"] = chart_cache
+    if cache_dir is not None:  # the chart cache on, in this folder
+        env["BACKCARE_CHART_CACHE"] = "1"
+        env["BACKCARE_CACHE_DIR"] = str(cache_dir)
     cmd = [sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "no:cacheprovider", "--nbval",
            "--nbval-current-env", f"--nbval-sanitize-with={_tests_dir() / 'nbval_sanitize.cfg'}",
            *map(str, paths)]
@@ -98,10 +99,11 @@ def bench_nbval() -> dict:
             nbformat.write(nb, target)
             floor.append(target)
         floor_s, floor_rc, _ = _pytest_nbval(floor, Path(tmp))
-        # First with every chart drawn (the chart cache refreshed, as on a first run or after any change to code or
-        # content), then with the charts the first run stored (a re-run with nothing changed).
-        drawn_s, drawn_rc, drawn_failed = _pytest_nbval(series, repo_root(), chart_cache="refresh")
-        series_s, series_rc, failed = _pytest_nbval(series, repo_root(), chart_cache="1")
+        # First with an empty cache folder, as on a first run or after any change to code or content: every chart is
+        # drawn and every chapter's shown sources computed; then with what that run stored (nothing changed).
+        cache = Path(tmp) / "cache"
+        drawn_s, drawn_rc, drawn_failed = _pytest_nbval(series, repo_root(), cache_dir=cache)
+        series_s, series_rc, failed = _pytest_nbval(series, repo_root(), cache_dir=cache)
     return {"notebooks": len(series), "series_s": series_s, "series_rc": series_rc, "floor_s": floor_s,
             "floor_rc": floor_rc, "ratio": series_s / floor_s if floor_s else float("nan"),
             "failed": sorted(set(failed) | set(drawn_failed)), "drawn_s": drawn_s, "drawn_rc": drawn_rc,

@@ -65,36 +65,57 @@ def _shown_keys(path: Path) -> list[str]:
     The answer is a pure function of the notebook's code cells, the content files, the package's code and the library
     versions, so it is kept beside the chart cache under that same key (:func:`backcare.charts.cache.generation` plus
     a hash of the code cells): a second run of an unchanged chapter reads it instead of starting a process that makes
-    every call again (issue 19). ``execute`` always recomputes and refreshes it; ``BACKCARE_CHART_CACHE=0`` and the
-    test process turn it off."""
+    every call again (issue 19). When it is missing, the one process answers for every chapter beside this one whose
+    answer is missing too (a first run after a change starts one process, not one per chapter: most of a process's
+    second is starting Python and importing the package). ``execute`` always recomputes and refreshes this chapter's
+    answer only; ``BACKCARE_CHART_CACHE=0`` and the test process turn the store off."""
     from ..charts import cache
 
     mode = cache._mode() if cache.ENABLED else "off"
     if mode == "off":
-        return _compute_shown_keys(path)
+        return _compute_shown_keys([path])[str(path)]
     try:
-        code = "\0".join(c["source"] for c in _read_cells(path).get("cells", []) if c.get("cell_type") == "code")
-        key = hashlib.sha256(code.encode("utf-8")).hexdigest()
-        stored = cache.cache_dir().parent / "sources" / cache.generation() / f"{key}.json"
+        stored = _stored_answer(path)
     except OSError:
-        return _compute_shown_keys(path)
+        return _compute_shown_keys([path])[str(path)]
     if mode == "on":
         try:
             return json.loads(stored.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             pass
-    keys = _compute_shown_keys(path)
-    try:
-        stored.parent.mkdir(parents=True, exist_ok=True)
-        tmp = stored.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(keys), encoding="utf-8")
-        os.replace(tmp, stored)
-    except OSError:
-        pass
-    return keys
+    todo = {path: stored}
+    if mode == "on":
+        from ..paths import chapter_notebooks
+
+        for other in chapter_notebooks(path.parent):
+            try:
+                if other.resolve() != path.resolve() and not (where := _stored_answer(other)).exists():
+                    todo[other] = where
+            except OSError:
+                continue
+    answers = _compute_shown_keys(list(todo))
+    for nb, where in todo.items():
+        try:
+            where.parent.mkdir(parents=True, exist_ok=True)
+            tmp = where.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(answers[str(nb)]), encoding="utf-8")
+            os.replace(tmp, where)
+        except OSError:
+            pass
+    return answers[str(path)]
 
 
-def _compute_shown_keys(path: Path) -> list[str]:
+def _stored_answer(path: Path) -> Path:
+    """Where the answer for this notebook's code cells is kept (beside the chart cache, same generation)."""
+    from ..charts import cache
+
+    code = "\0".join(c["source"] for c in _read_cells(path).get("cells", []) if c.get("cell_type") == "code")
+    key = hashlib.sha256(code.encode("utf-8")).hexdigest()
+    return cache.cache_dir().parent / "sources" / cache.generation() / f"{key}.json"
+
+
+def _compute_shown_keys(paths: list[Path]) -> dict[str, list[str]]:
+    """``{str(path): keys}`` for each notebook, from one separate process."""
     import subprocess
     import sys
 
@@ -103,10 +124,11 @@ def _compute_shown_keys(path: Path) -> list[str]:
     # draws no chart (BACKCARE_CHART_CACHE=blank; a chapter's charts were drawn twice per run, issue 19).
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH")) if p),
                MPLBACKEND="Agg", BACKCARE_CHART_CACHE="blank")
-    done = subprocess.run([sys.executable, "-m", "backcare.builders.sources", str(path)], capture_output=True,
+    done = subprocess.run([sys.executable, "-m", "backcare.builders.sources", *map(str, paths)], capture_output=True,
                           text=True, env=env)
     if done.returncode != 0:
-        raise RuntimeError(f"collecting the sources shown by {path.name} failed:\n{done.stderr.strip()}")
+        names = ", ".join(p.name for p in paths)
+        raise RuntimeError(f"collecting the sources shown by {names} failed:\n{done.stderr.strip()}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from ..choices import check_choice
 from ..content import load_content as _content
 from ..content.harms import load_harms as _harms
+from ..content.memo import per_content
 from ..fmt import num
 
 #: condition id -> how the series names it
@@ -382,8 +383,9 @@ def guideline_cell(treatment: str, guideline: str, condition: str) -> GuidelineC
                          reference=p.reference, paraphrase=p.paraphrase)
 
 
+@per_content
 def glance(condition: str) -> Glance:
-    """The rows of the picture for ``condition`` (see the module docstring)."""
+    """The rows of the picture for ``condition`` (see the module docstring), built once per loaded content."""
     check_choice(condition, tuple(CONDITIONS), what="condition")
     c = _content()
     levels = {lv.level: lv.name for lv in c.invasiveness_levels}
