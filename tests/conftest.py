@@ -20,11 +20,14 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "backcare"))
 
 def pytest_configure(config):
     """nbval builds its own KernelManager: give it the builders' encrypted one (no TCP warning; backcare.builders.kernels).
-    The chart cache is off in this process (tests patch what charts are drawn from; test_chart_cache turns it on);
-    the kernels nbval starts keep it (backcare.charts.cache)."""
+    The chart cache and the validated-content cache are off in this process (tests patch what charts are drawn from
+    and edit content in place; test_chart_cache and test_content_disk turn them on); the kernels nbval starts keep
+    them (backcare.charts.cache, backcare.content.disk)."""
     import backcare.charts.cache
+    import backcare.content.disk
 
     backcare.charts.cache.ENABLED = False
+    backcare.content.disk.ENABLED = False
     try:
         import nbval.kernel
     except ImportError:  # nbval is a test extra; without it there are no notebook tests to configure

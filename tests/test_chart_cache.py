@@ -9,7 +9,8 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 
-from backcare.charts import cache  # noqa: E402
+from backcare.charts import cache
+from backcare.fingerprint import tree_digest  # noqa: E402
 from backcare.charts.show import png_bytes, render_chart  # noqa: E402
 
 CALLS: list[tuple] = []
@@ -78,6 +79,7 @@ def test_a_changed_content_file_starts_a_new_generation_in_a_new_process(on, tmp
     facts.write_text("a: 2\n")
     assert cache.generation() == before  # hashed once per process, as content is read once per process
     cache._generation.cache_clear()  # as a new kernel would
+    tree_digest.cache_clear()
     after = cache.generation()
     assert after != before
     cache.cached_png(bars, (1,))

@@ -40,6 +40,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from ..fingerprint import cache_mode, cache_root, tree_digest
 from ..paths import PACKAGE_DIR, content_dir
 
 __all__ = ["ENABLED", "cache_dir", "cached_png", "chart_key"]
@@ -47,15 +48,13 @@ __all__ = ["ENABLED", "cache_dir", "cached_png", "chart_key"]
 #: Off in-process for the test suite (tests/conftest.py): tests patch functions a chart calls. Kernels are unaffected.
 ENABLED = True
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-_CODE_SUFFIXES = {".py", ".mplstyle", ".j2", ".json", ".css", ".ttf", ".otf"}
+#: The package files that decide what a chart or a content check does (code, styles, templates, fonts).
+CODE_SUFFIXES = frozenset({".py", ".mplstyle", ".j2", ".json", ".css", ".ttf", ".otf"})
 _KEEP_DAYS = 7
 
 
 def _mode() -> str:
-    value = os.environ.get("BACKCARE_CHART_CACHE", "1").strip().lower()
-    if value in ("0", "off", "no", "false"):
-        return "off"
-    return value if value in ("refresh", "blank") else "on"
+    return cache_mode()
 
 
 #: What ``cached_png`` returns in ``blank`` mode: a 1x1 white PNG.
@@ -64,22 +63,7 @@ BLANK_PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108020
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("BACKCARE_CACHE_DIR")
-    if base:
-        return Path(base) / "charts"
-    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(xdg) / "backcare" / "charts"
-
-
-def _hash_files(root: Path, suffixes: set[str] | None) -> str:
-    h = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if "__pycache__" in path.parts or (suffixes is not None and path.suffix not in suffixes) or not path.is_file():
-            continue
-        h.update(str(path.relative_to(root)).encode("utf-8") + b"\0")
-        h.update(path.read_bytes())
-        h.update(b"\0")
-    return h.hexdigest()
+    return cache_root() / "charts"
 
 
 @functools.lru_cache(maxsize=1)
@@ -101,8 +85,8 @@ def generation() -> str:
 @functools.lru_cache(maxsize=8)
 def _generation(content: Path, package: Path) -> str:
     h = hashlib.sha256(b"backcare-charts-v1\0")
-    h.update(_hash_files(content, None).encode())
-    h.update(_hash_files(package, _CODE_SUFFIXES).encode())
+    h.update(tree_digest(content).encode())
+    h.update(tree_digest(package, CODE_SUFFIXES).encode())
     h.update(_versions().encode())
     return h.hexdigest()[:20]
 

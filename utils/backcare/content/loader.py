@@ -346,7 +346,9 @@ references.yaml
 
 @functools.lru_cache(maxsize=4)
 def _cached(root: Path) -> Content:
-    return read_content(root)
+    from .disk import remembered
+
+    return remembered(root, "core", lambda: read_content(root))
 
 
 def load_content(root: str | Path | None = None) -> Content:

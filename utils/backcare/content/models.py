@@ -54,9 +54,11 @@ Level = Literal[0, 1, 2, 3, 4, 5]
 
 
 class Strict(BaseModel):
-    """Base for every content record: strict types, unknown keys refused, immutable once loaded."""
+    """Base for every content record: strict types, unknown keys refused, immutable once loaded. A model's validator is
+    built when it first validates (``defer_build``): a kernel that reads validated content back from disk
+    (:mod:`backcare.content.disk`) never pays for building them (issue 19)."""
 
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
 
 
 class Reference(Strict):

@@ -50,7 +50,7 @@ PlainText = Annotated[str, AfterValidator(_plain_text)]
 Sentence = Annotated[str, AfterValidator(_plain_text), AfterValidator(_sentence)]
 ReferenceKey = Annotated[str, Field(pattern=r"^[A-Za-z0-9]+$")]
 
-_STRICT = ConfigDict(strict=True, extra="forbid", frozen=True)
+_STRICT = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)  # as models.Strict
 _NUMERIC_FIELDS = ("answer", "tolerance", "unit", "feedback_correct", "feedback_low", "feedback_high", "worked_answer")
 
 

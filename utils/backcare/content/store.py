@@ -64,17 +64,23 @@ def load(name: str, *, root: str | Path | None = None) -> Any:
 
 @functools.lru_cache(maxsize=None)
 def _cached(root: Path, name: str) -> Any:
-    return read(name, root=root)
+    from .disk import remembered
+
+    return remembered(root, name, lambda: read(name, root=root))
 
 
 def clear_cache() -> None:
     """Forget every loaded file (tests that edit content files call this; prefer the ``content_copy`` fixture)."""
+    from ..fingerprint import tree_digest
+    from .disk import _key
     from .loader import _cached as core_cached
     from .loader import _default as core_default
 
     _cached.cache_clear()
     core_cached.cache_clear()
     core_default.cache_clear()
+    _key.cache_clear()  # files edited in this process are fingerprinted afresh: never read back a stale answer
+    tree_digest.cache_clear()
 
 
 def read(name: str, *, root: str | Path | None = None, path: str | Path | None = None) -> Any:
