@@ -115,6 +115,8 @@ def test_every_import_in_package_notebooks_and_tests_is_declared():
     # `python -m backcare bench` is a developer tool run by `make bench`, which installs the test extras; it reuses
     # the tested JupyterLab driver of tests/test_lab_browser.py. Everything else in the package needs runtime deps only.
     dev_tools = {"bench.py", "handouts.py"}  # handouts print with Playwright (make handouts installs the test extras)
+    # The pytest plugin only acts under pytest with nbval (test extras); without nbval it imports nothing and returns.
+    dev_tools.add("nbval_plugin.py")
     # The class hub and its load test (issue 20) run with the `hub` extra (make hub-deps), as does their test.
     data = tomllib.loads((ROOT / "pyproject.toml").read_text())
     hub = {_norm(re.split(r"[<>=!~\[ ;]", d)[0]) for d in data["project"]["optional-dependencies"]["hub"]}

@@ -13,7 +13,9 @@ What is measured (targets in brackets):
 - peak resident memory of a kernel running each chapter, every chart drawn (<= 150 MB);
 - ``python -m backcare html`` time and page sizes;
 - JupyterLab in headless Chromium: open, Run All, first chart (open to done <= 20 s; Run All to first chart <= 5 s),
-  using the browser test's driver, :mod:`backcare.dev.labdriver`.
+  using the browser test's driver, :mod:`backcare.dev.labdriver`;
+- with ``--install`` only: the first ``make lab`` on a fresh clone (a new environment, every runtime package
+  downloaded): its time and size.
 
 Examples
 --------
@@ -228,15 +230,37 @@ def bench_rss() -> list[dict]:
 # --------------------------------------------------------------------------------------------------------------------
 # 4. The site build
 # --------------------------------------------------------------------------------------------------------------------
+#: What the site's shared files are, by where they sit (reported, so "shared assets" is never an unexplained number).
+ASSET_GROUPS = (("_static/html-manager/", "widget manager (renders saved widget state; chapter pages only)"),
+                ("_images/", "chart images (one file per distinct image, shared by the pages that show it)"),
+                ("_static/", "page styles and scripts"))
+
+
 def bench_html() -> dict:
+    import re
+
     with tempfile.TemporaryDirectory(prefix="backcare-site-") as tmp:
+        out = Path(tmp)
         t0 = time.perf_counter()
         proc = subprocess.run([sys.executable, "-m", "backcare", "html", "--out", tmp], cwd=repo_root(),
                               capture_output=True, text=True)
         seconds = time.perf_counter() - t0
-        pages = {p.name: p.stat().st_size / 1024 for p in sorted(Path(tmp).glob("*.html"))}
-        assets = sum(p.stat().st_size for p in Path(tmp).rglob("*") if p.is_file() and p.suffix != ".html") / 1024
+        pages = {p.name: p.stat().st_size / 1024 for p in sorted(out.glob("*.html"))}
+        shared = [p for p in out.rglob("*") if p.is_file() and p.suffix != ".html"]
+        assets = sum(p.stat().st_size for p in shared) / 1024
+        groups: dict[str, float] = {}
+        for path in shared:
+            rel = path.relative_to(out).as_posix()
+            name = next((label for prefix, label in ASSET_GROUPS if rel.startswith(prefix)), "other")
+            groups[name] = groups.get(name, 0.0) + path.stat().st_size / 1024
+        images, manager = {}, {}
+        for page in sorted(out.glob("*.html")):
+            text = page.read_text(encoding="utf-8")
+            used = set(re.findall(r'_images/[^"\'\s)]+', text))
+            images[page.name] = sum((out / u).stat().st_size for u in used if (out / u).is_file()) / 1024
+            manager[page.name] = "html-manager/" in text
     return {"seconds": seconds, "rc": proc.returncode, "pages_kib": pages, "assets_kib": assets,
+            "asset_groups_kib": groups, "page_images_kib": images, "page_loads_manager": manager,
             "error": proc.stderr[-500:] if proc.returncode else ""}
 
 
@@ -282,19 +306,44 @@ def bench_lab() -> dict:
     return {"server_start_s": server_s, "rows": rows}
 
 
+# --------------------------------------------------------------------------------------------------------------------
+# 6. The first `make lab` on a fresh clone (only with --install: it downloads every runtime package)
+# --------------------------------------------------------------------------------------------------------------------
+def bench_install() -> dict:
+    """What the first ``make lab`` does before JupyterLab opens (the Makefile's runtime rule): a new virtual
+    environment and ``pip install -c constraints.txt -e .``, with pip's cache off so every package is downloaded as on
+    a new machine. Reports the time and the size of the environment (runtime only: no test tools)."""
+    with tempfile.TemporaryDirectory(prefix="backcare-install-") as tmp:
+        venv = Path(tmp) / ".venv"
+        t0 = time.perf_counter()
+        made = subprocess.run([sys.executable, "-m", "venv", str(venv)], capture_output=True, text=True)
+        python = venv / ("Scripts" if os.name == "nt" else "bin") / "python"
+        proc = made if made.returncode else subprocess.run(
+            [str(python), "-m", "pip", "install", "--disable-pip-version-check", "--no-cache-dir", "-q", "-c",
+             "constraints.txt", "-e", "."], cwd=repo_root(), capture_output=True, text=True)
+        seconds = time.perf_counter() - t0
+        files = [f for f in venv.rglob("*") if f.is_file() and not f.is_symlink()]
+        size_mb = sum(f.stat().st_size for f in files) / 2**20
+        dists = sorted(p.name.split("-")[0] for p in venv.rglob("*.dist-info") if p.is_dir())
+    return {"seconds": seconds, "rc": proc.returncode, "size_mb": size_mb, "packages": len(dists),
+            "error": proc.stderr[-500:] if proc.returncode else ""}
+
+
 PARTS = ("nbval", "latency", "rss", "html", "lab")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m backcare bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--only", nargs="+", choices=PARTS, help="measure only these parts")
+    parser.add_argument("--only", nargs="+", choices=PARTS + ("install",), help="measure only these parts")
+    parser.add_argument("--install", action="store_true",
+                        help="also time the first `make lab` on a fresh clone (downloads every runtime package)")
     parser.add_argument("--output", type=Path, default=None, help="report file (default docs/benchmarks.md)")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     if not notebooks():
         print("no notebooks found in notebooks/: nothing to measure", file=sys.stderr)
         return 1
     results: dict = {"date": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine()}
-    for part in args.only or PARTS:
+    for part in (args.only or PARTS) + (("install",) if args.install and "install" not in (args.only or ()) else ()):
         print(f"== {part} ==", flush=True)
         t0 = time.perf_counter()
         results[part] = globals()[f"bench_{part}"]()

@@ -99,8 +99,20 @@ def report(results: dict) -> str:
     if html is not None:
         lines += ["## Static site build (`python -m backcare html`)", "",
                   f"Build time: **{html['seconds']:.1f} s** (exit code {html['rc']}); shared assets "
-                  f"{html['assets_kib']:.0f} KiB.", "", "| page | KiB |", "|---|---:|"]
-        lines += [f"| {name} | {kib:.0f} |" for name, kib in html["pages_kib"].items()]
+                  f"{html['assets_kib']:.0f} KiB.", ""]
+        groups = html.get("asset_groups_kib") or {}
+        if groups:
+            lines += ["| shared files | KiB |", "|---|---:|"]
+            lines += [f"| {name} | {kib:.0f} |" for name, kib in sorted(groups.items(), key=lambda kv: -kv[1])]
+            lines += ["", "A page is its HTML plus the chart images it shows (a page ≤ 1 MB); the widget manager is "
+                      "fetched once and cached by the browser, and only by pages that hold widgets.", ""]
+        images = html.get("page_images_kib") or {}
+        manager = html.get("page_loads_manager") or {}
+        lines += ["| page | HTML KiB | + its images KiB | total KiB | widget manager |", "|---|---:|---:|---:|---|"]
+        for name, kib in html["pages_kib"].items():
+            img = images.get(name, 0.0)
+            lines.append(f"| {name} | {kib:.0f} | {img:.0f} | {kib + img:.0f} | "
+                         f"{'yes' if manager.get(name) else 'no'} |")
         if html.get("error"):
             lines += ["", "```", html["error"], "```"]
         lines.append("")
@@ -124,4 +136,14 @@ def report(results: dict) -> str:
                              f" {r['run_all']:.1f} | {r['total']:.1f} ({total_ok}) | {note} |")
             lines += ["", f"Targets: open to done <= {t['lab_open_to_done_s']:.0f} s; Run All to first chart <= "
                       f"{t['lab_first_chart_s']:.0f} s.", ""]
+    inst = results.get("install")
+    if inst is not None:
+        lines += ["## The first `make lab` on a fresh clone", "",
+                  "A new virtual environment and `pip install -c constraints.txt -e .` (runtime only, as the Makefile "
+                  "does before JupyterLab opens), pip's cache off: every package downloaded from the registry.", ""]
+        if inst["rc"]:
+            lines += [f"Failed (exit code {inst['rc']}): `{inst['error'].strip()[-300:]}`", ""]
+        else:
+            lines += [f"Time: **{inst['seconds']:.0f} s** (network and disk included); environment: "
+                      f"**{inst['size_mb']:.0f} MB** on disk, {inst['packages']} packages.", ""]
     return "\n".join(lines).rstrip() + "\n"
