@@ -11,7 +11,7 @@ PIP := $(PY) -m pip install --disable-pip-version-check --progress-bar on -c con
 .PHONY: lab test execute html content student bench lint handouts test-latest clean hub-deps hub classload review
 
 $(STAMP): pyproject.toml constraints.txt
-	@echo "First run: creating $(VENV) and installing the course's runtime dependencies (about 440 MB on disk)."
+	@echo "First run: creating $(VENV) and installing the course's runtime dependencies (about 375 MB, 111 packages)."
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) -e .
 	touch $(STAMP)
