@@ -85,3 +85,27 @@ def test_a_file_with_a_problem_is_never_stored(on):
             store.load("glossary.yaml")
         _new_process()
     assert reads.count("glossary.yaml") == 2
+
+
+def test_a_new_generation_removes_the_week_old_ones_of_its_kind_only(tmp_path):
+    """The caches do not grow without end: starting a generation prunes siblings unused for KEEP_DAYS days."""
+    import os
+    import time
+
+    from backcare.fingerprint import KEEP_DAYS, store
+
+    kind = tmp_path / "content"
+    old, recent = kind / "old", kind / "recent"
+    for folder in (old, recent):
+        folder.mkdir(parents=True)
+        (folder / "core.pickle").write_bytes(b"x")
+    stale = time.time() - (KEEP_DAYS + 1) * 86400
+    os.utime(old, (stale, stale))
+    other_kind = tmp_path / "charts" / "old"
+    other_kind.mkdir(parents=True)
+    os.utime(other_kind, (stale, stale))
+    store(kind / "new" / "core.pickle", b"y")
+    assert sorted(p.name for p in kind.iterdir()) == ["new", "recent"]
+    assert (kind / "new" / "core.pickle").read_bytes() == b"y" and other_kind.exists()
+    store(kind / "new" / "glossary.yaml.pickle", b"z")  # an existing generation prunes nothing
+    assert sorted(p.name for p in kind.iterdir()) == ["new", "recent"]

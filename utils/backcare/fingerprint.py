@@ -5,7 +5,9 @@ the one switch, and fingerprints of the course's files.
 - :func:`cache_mode`: ``BACKCARE_CHART_CACHE`` (the name predates the other caches): ``0``/``off`` off, ``refresh``
   build afresh and store (what ``python -m backcare execute`` sets), ``blank`` (charts only: draw nothing), else on;
 - :func:`tree_digest`: a SHA-256 over a folder's file names and bytes, once per process (a kernel reads its content
-  and code once, so a file edited while it runs is a new fingerprint in the next kernel, never a stale answer).
+  and code once, so a file edited while it runs is a new fingerprint in the next kernel, never a stale answer);
+- :func:`store`: write one entry atomically into its generation folder (``<cache>/<kind>/<generation>/``); starting a
+  new generation removes the others of that kind not written to for a week, so the caches do not grow without end.
 
 Examples
 --------
@@ -22,9 +24,14 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import shutil
+import time
 from pathlib import Path
 
-__all__ = ["cache_mode", "cache_root", "tree_digest"]
+__all__ = ["KEEP_DAYS", "cache_mode", "cache_root", "store", "tree_digest"]
+
+#: Generations of a cache not written to for this many days are removed when a new one starts.
+KEEP_DAYS = 7
 
 
 def cache_root() -> Path:
@@ -54,3 +61,30 @@ def tree_digest(root: Path, suffixes: frozenset[str] | None = None) -> str:
         h.update(path.read_bytes())
         h.update(b"\0")
     return h.hexdigest()
+
+
+def store(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` (in its generation folder) atomically; quietly nothing if the folder cannot be
+    written (the caller has its answer anyway). A new generation folder prunes its old siblings."""
+    folder = path.parent
+    try:
+        new = not folder.is_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".{path.name}.{os.getpid()}.tmp"
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        if new:
+            _prune(folder)
+    except OSError:
+        pass
+
+
+def _prune(keep: Path) -> None:
+    """Remove the other generations beside ``keep`` not written to for ``KEEP_DAYS`` days."""
+    cutoff = time.time() - KEEP_DAYS * 86400
+    for other in keep.parent.iterdir():
+        try:
+            if other != keep and other.is_dir() and other.stat().st_mtime < cutoff:
+                shutil.rmtree(other, ignore_errors=True)
+        except OSError:
+            continue

@@ -33,14 +33,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
-import shutil
 import sys
-import time
 from pathlib import Path
 from typing import Callable
 
-from ..fingerprint import cache_mode, cache_root, tree_digest
+from ..fingerprint import cache_mode, cache_root, store, tree_digest
 from ..paths import PACKAGE_DIR, content_dir
 
 __all__ = ["ENABLED", "cache_dir", "cached_png", "chart_key"]
@@ -50,7 +47,6 @@ ENABLED = True
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 #: The package files that decide what a chart or a content check does (code, styles, templates, fonts).
 CODE_SUFFIXES = frozenset({".py", ".mplstyle", ".j2", ".json", ".css", ".ttf", ".otf"})
-_KEEP_DAYS = 7
 
 
 def _mode() -> str:
@@ -157,29 +153,5 @@ def cached_png(plot: Callable, *args, **kwargs) -> bytes:
         if data.startswith(_PNG_SIGNATURE):
             return data
     data = _draw(plot, args, kwargs)
-    _store(folder, path, data)
+    store(path, data)
     return data
-
-
-def _store(folder: Path, path: Path, data: bytes) -> None:
-    try:
-        new = not folder.is_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".{path.name}.{os.getpid()}.tmp"
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-        if new:
-            _prune(folder)
-    except OSError:
-        pass
-
-
-def _prune(keep: Path) -> None:
-    """Remove other generations not written to for a week."""
-    cutoff = time.time() - _KEEP_DAYS * 86400
-    for other in keep.parent.iterdir():
-        try:
-            if other != keep and other.is_dir() and other.stat().st_mtime < cutoff:
-                shutil.rmtree(other, ignore_errors=True)
-        except OSError:
-            continue

@@ -15,13 +15,12 @@ A folder that cannot be written, or a stored file that cannot be read, means rea
 from __future__ import annotations
 
 import functools
-import os
 import pickle
 import sys
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from ..fingerprint import cache_mode, cache_root, tree_digest
+from ..fingerprint import cache_mode, cache_root, store, tree_digest
 
 __all__ = ["ENABLED", "remembered"]
 
@@ -64,10 +63,8 @@ def remembered(root: Path, name: str, build: Callable[[], T]) -> T:
             pass
     value = build()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, path)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
-        pass
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return value
+    store(path, data)
     return value

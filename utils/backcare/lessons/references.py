@@ -70,6 +70,7 @@ def _shown_keys(path: Path) -> list[str]:
     second is starting Python and importing the package). ``execute`` always recomputes and refreshes this chapter's
     answer only; ``BACKCARE_CHART_CACHE=0`` and the test process turn the store off."""
     from ..charts import cache
+    from ..fingerprint import store
 
     mode = cache._mode() if cache.ENABLED else "off"
     if mode == "off":
@@ -95,13 +96,7 @@ def _shown_keys(path: Path) -> list[str]:
                 continue
     answers = _compute_shown_keys(list(todo))
     for nb, where in todo.items():
-        try:
-            where.parent.mkdir(parents=True, exist_ok=True)
-            tmp = where.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(answers[str(nb)]), encoding="utf-8")
-            os.replace(tmp, where)
-        except OSError:
-            pass
+        store(where, json.dumps(answers[str(nb)]).encode("utf-8"))
     return answers[str(path)]
 
 
