@@ -343,7 +343,8 @@ def main(argv: list[str] | None = None) -> int:
         print("no notebooks found in notebooks/: nothing to measure", file=sys.stderr)
         return 1
     results: dict = {"date": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine()}
-    for part in (args.only or PARTS) + (("install",) if args.install and "install" not in (args.only or ()) else ()):
+    parts = tuple(args.only or PARTS)
+    for part in parts + (("install",) if args.install and "install" not in parts else ()):
         print(f"== {part} ==", flush=True)
         t0 = time.perf_counter()
         results[part] = globals()[f"bench_{part}"]()
