@@ -133,6 +133,7 @@ def test_a_missing_answer_is_computed_with_every_other_missing_chapter_in_one_pr
     for name in names:
         shutil.copy(notebooks_dir() / name, tmp_path / name)
     (tmp_path / "scratch.ipynb").write_text("{}", encoding="utf-8")  # not a chapter: never computed
+    (tmp_path / "05_broken.ipynb").write_text("not json", encoding="utf-8")  # unreadable: left to its own turn
     calls = []
     monkeypatch.setattr(references, "_compute_shown_keys",
                         lambda ps: calls.append(sorted(p.name for p in ps)) or {str(p): [p.stem] for p in ps})

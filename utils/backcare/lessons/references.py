@@ -92,7 +92,7 @@ def _shown_keys(path: Path) -> list[str]:
             try:
                 if other.resolve() != path.resolve() and not (where := _stored_answer(other)).exists():
                     todo[other] = where
-            except OSError:
+            except (OSError, ValueError):  # an unreadable neighbour answers for itself when its own turn comes
                 continue
     answers = _compute_shown_keys(list(todo))
     for nb, where in todo.items():
