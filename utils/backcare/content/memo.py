@@ -46,5 +46,4 @@ def per_content(fn: F) -> F:
             memo[args] = fn(*args)
         return memo[args]
 
-    remembered.forget = memo.clear
     return remembered  # type: ignore[return-value]
