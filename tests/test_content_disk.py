@@ -109,3 +109,32 @@ def test_a_new_generation_removes_the_week_old_ones_of_its_kind_only(tmp_path):
     assert (kind / "new" / "core.pickle").read_bytes() == b"y" and other_kind.exists()
     store(kind / "new" / "glossary.yaml.pickle", b"z")  # an existing generation prunes nothing
     assert sorted(p.name for p in kind.iterdir()) == ["new", "recent"]
+
+
+def test_the_caches_use_only_a_folder_no_other_user_can_write_to(on, tmp_path, monkeypatch):
+    """A chart or a pickle planted by someone else must never be read: the caches' folder is made this user's own
+    (0700); one owned by another user turns every cache off (charts drawn, YAML read), as on a shared class hub."""
+    import os
+    import stat
+
+    from backcare.fingerprint import cache_root
+
+    content, reads = on
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv("BACKCARE_CACHE_DIR", str(shared))
+    assert cache_root() == shared and stat.S_IMODE(shared.stat().st_mode) == 0o700  # ours: made private again
+    fresh = tmp_path / "new" / "cache"
+    monkeypatch.setenv("BACKCARE_CACHE_DIR", str(fresh))
+    assert cache_root() == fresh and stat.S_IMODE(fresh.stat().st_mode) == 0o700
+    if os.getuid() != 0:
+        pytest.skip("making a folder owned by another user needs root (CI runs as root)")
+    os.chown(shared, 12345, 12345)
+    monkeypatch.setenv("BACKCARE_CACHE_DIR", str(shared))
+    with pytest.raises(PermissionError, match="belongs to another user"):
+        cache_root()
+    load_content()
+    _new_process()
+    load_content()
+    assert reads == ["core", "core"] and not any(shared.iterdir())  # nothing read from it, nothing written to it

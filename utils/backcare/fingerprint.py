@@ -25,6 +25,7 @@ import functools
 import hashlib
 import os
 import shutil
+import stat
 import time
 from pathlib import Path
 
@@ -35,10 +36,35 @@ KEEP_DAYS = 7
 
 
 def cache_root() -> Path:
+    """The caches' folder, this user's own; ``PermissionError`` if it belongs to someone else (then every cache is off).
+
+    What a cache holds is shown to a student (a chart) or loaded as code (validated content is a pickle), so it is read
+    only from a folder no one else can write to: with a shared folder (say a class hub pointing every student at one
+    ``$BACKCARE_CACHE_DIR``) one user could plant a wrong chart, or a pickle, for another. The folder is made by this
+    user, readable and writable by this user only; one this user owns but others could write to is made private
+    again; one owned by another user turns the caches off. Callers treat the error as "no cache": charts are drawn and
+    content is read from its YAML, as without a cache.
+    """
     base = os.environ.get("BACKCARE_CACHE_DIR")
-    if base:
-        return Path(base)
-    return Path(os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")) / "backcare"
+    root = Path(base) if base else Path(os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")) / "backcare"
+    _make_private(root)
+    return root
+
+
+def _make_private(root: Path) -> None:
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # Windows: per-user profile folders, no POSIX owner to compare
+        return
+    try:
+        info = root.stat()
+    except FileNotFoundError:
+        root.parent.mkdir(parents=True, exist_ok=True)
+        root.mkdir(mode=0o700, exist_ok=True)
+        info = root.stat()
+    if info.st_uid != getuid():
+        raise PermissionError(f"cache folder {root} belongs to another user: the caches are off")
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH | stat.S_IRWXO):
+        root.chmod(0o700)
 
 
 def cache_mode() -> str:
