@@ -128,6 +128,8 @@ def test_the_caches_use_only_a_folder_no_other_user_can_write_to(on, tmp_path, m
     fresh = tmp_path / "new" / "cache"
     monkeypatch.setenv("BACKCARE_CACHE_DIR", str(fresh))
     assert cache_root() == fresh and stat.S_IMODE(fresh.stat().st_mode) == 0o700
+    fresh.chmod(0o750)  # readable by the group: private again too
+    assert cache_root() == fresh and stat.S_IMODE(fresh.stat().st_mode) == 0o700
     if os.getuid() != 0:
         pytest.skip("making a folder owned by another user needs root (CI runs as root)")
     os.chown(shared, 12345, 12345)

@@ -63,7 +63,7 @@ def _make_private(root: Path) -> None:
         info = root.stat()
     if info.st_uid != getuid():
         raise PermissionError(f"cache folder {root} belongs to another user: the caches are off")
-    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH | stat.S_IRWXO):
+    if info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):  # anything for group or others: this user's only again
         root.chmod(0o700)
 
 
